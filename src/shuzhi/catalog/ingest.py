@@ -1,0 +1,265 @@
+"""Ingest: a source becomes an immutable dataset version (Parquet + catalog entry + column profiles).
+
+The order of operations is what makes a crash or Ctrl-C harmless:
+
+1. metadata is validated before anything is read;
+2. the source is staged as Parquet in a private scratch folder and profiled;
+3. under the workspace writer lock, one metadata transaction inserts the version;
+   just before it commits, the staged folder is renamed into the data area.
+   If the process dies before the commit, the catalog still shows the previous
+   state; a folder renamed but never committed is an orphan that the next ingest
+   removes. Identical content (same checksum as the latest version) creates
+   nothing.
+
+>>> # see tests/catalog/test_ingest.py for end-to-end examples
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from shuzhi.catalog.metadata import DatasetMeta, load_sidecar, merge_meta, validate_meta
+from shuzhi.catalog.profile import ColumnProfile, profile
+from shuzhi.catalog.search import index_terms
+from shuzhi.errors import MetadataError, SourceError
+from shuzhi.sources.database import is_db_url, parse_db_url
+from shuzhi.sources.stage import SourceOptions, Staged, Steps, stage
+from shuzhi.store import Dataset, DatasetVersion, SearchTerm, VersionColumn
+from shuzhi.workspace import Workspace
+
+
+@dataclass
+class IngestResult:
+    code: str
+    version: int
+    status: str  # "created" | "unchanged"
+    rows: int
+    columns: int
+    checksum: str
+    source: str
+    format: str
+    encoding: str | None
+    duration_s: float
+    warnings: list[dict[str, str]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def _no_steps(_zh: str, _en: str) -> None:
+    return None
+
+
+def default_code(spec: str) -> str | None:
+    """A code derived from the file name or table name when it is a valid code."""
+    from shuzhi.catalog.metadata import CODE_PATTERN
+
+    stem = parse_db_url(spec).table if is_db_url(spec) else Path(spec).stem
+    return stem if CODE_PATTERN.match(stem) else None
+
+
+def resolve_meta(spec: str, flags: dict[str, Any], meta_file: Path | None) -> DatasetMeta:
+    """Merge sidecar and flags, fill defaults and validate — before any data is touched."""
+    sidecar = load_sidecar(meta_file) if meta_file else {}
+    merged = merge_meta(sidecar, flags)
+    if not merged.get("code"):
+        code = default_code(spec)
+        if code is None:
+            raise MetadataError(
+                f"无法从 {Path(spec).name} 得出资源代码，请用 --code 指定（字母、数字、下划线）",
+                f"cannot derive a dataset code from {Path(spec).name}; pass --code (letters, digits, underscores)",
+            )
+        merged["code"] = code
+    source = str(meta_file) if meta_file else "命令行参数"
+    meta = validate_meta(merged, source=source)
+    if meta.title is None:
+        meta.title = Path(spec).stem if not is_db_url(spec) else parse_db_url(spec).table
+    return meta
+
+
+def ingest(
+    ws: Workspace,
+    spec: str,
+    *,
+    flags: dict[str, Any] | None = None,
+    meta_file: Path | None = None,
+    options: SourceOptions | None = None,
+    steps: Steps = _no_steps,
+) -> IngestResult:
+    """Read ``spec`` and register it as the next version of its dataset.
+
+    ``flags`` are metadata fields given on the command line (``title``, ``share``…);
+    they override the YAML sidecar ``meta_file``.
+    """
+    started = time.monotonic()
+    meta = resolve_meta(spec, flags or {}, meta_file)
+    options = options or SourceOptions()
+    ws.sweep_staging()
+    with ws.staging() as work:
+        staged = stage(spec, ws.engine, work, options, steps)
+        data_dir = str(work / "data")
+        with ws.writer_lock():
+            latest = _latest(ws, meta.code)
+            if latest is not None and latest.checksum == staged.checksum:
+                _save_meta(ws, meta)
+                return _unchanged(meta, latest, staged, started)
+        report = steps("统计列概况", "profiling columns")
+        table = ws.engine.read_parquet(data_dir)
+        rows, profiles = profile(ws.engine, table)
+        if report is not None:
+            report(1.0)
+        if rows == 0 and staged.is_file:
+            raise SourceError(f"{spec} 只有表头，没有数据行", f"{spec} has a header but no data rows")
+        _apply_source_names(profiles, staged)
+        _fsync_tree(data_dir)
+        steps("登记到目录", "registering in the catalog")
+        with ws.writer_lock():
+            _sweep_orphans(ws)
+            latest = _latest(ws, meta.code)
+            if latest is not None and latest.checksum == staged.checksum:  # another writer got here first
+                return _unchanged(meta, latest, staged, started)
+            version = _register(ws, meta, staged, data_dir, rows, profiles, time.monotonic() - started)
+    return IngestResult(meta.code, version, "created", rows, len(profiles), staged.checksum, staged.source,
+                        staged.format, staged.encoding, round(time.monotonic() - started, 3), _warnings(meta))
+
+
+def _unchanged(meta: DatasetMeta, latest: DatasetVersion, staged: Staged, started: float) -> IngestResult:
+    return IngestResult(meta.code, latest.version, "unchanged", latest.row_count, len(latest.columns), staged.checksum,
+                        staged.source, staged.format, staged.encoding, round(time.monotonic() - started, 3), _warnings(meta))
+
+
+def _warnings(meta: DatasetMeta) -> list[dict[str, str]]:
+    return [{"zh": zh, "en": en} for zh, en in meta.warnings()]
+
+
+def _latest(ws: Workspace, code: str) -> DatasetVersion | None:
+    with ws.store.session() as s:
+        return s.scalars(
+            sa.select(DatasetVersion).join(Dataset).where(Dataset.code == code)
+            .order_by(DatasetVersion.version.desc()).limit(1).options(sa.orm.selectinload(DatasetVersion.columns))
+        ).first()
+
+
+def _apply_source_names(profiles: list[ColumnProfile], staged: Staged) -> None:
+    names = dict(zip(staged.columns, staged.source_names, strict=False))
+    for p in profiles:
+        p.stats["source_name"] = names.get(p.name, p.name)
+
+
+def _fsync_tree(path: str) -> None:
+    for root, _, files in os.walk(path):
+        for name in files:
+            fd = os.open(os.path.join(root, name), os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+
+def _storage_dir(ws: Workspace, code: str, version: int) -> Path:
+    return Path(ws.settings.storage_root) / code / f"v{version}-{uuid.uuid4().hex[:8]}"
+
+
+def _sweep_orphans(ws: Workspace) -> None:
+    """Remove version folders that no catalog entry references (a crash between rename and commit)."""
+    root = Path(ws.settings.storage_root)
+    if not root.is_dir():
+        return
+    with ws.store.session() as s:
+        known = {Path(u).resolve() for u in s.scalars(sa.select(DatasetVersion.storage_uri))}
+    for code_dir in root.iterdir():
+        if not code_dir.is_dir():
+            continue
+        for version_dir in code_dir.iterdir():
+            if version_dir.resolve() not in known:
+                shutil.rmtree(version_dir, ignore_errors=True)
+
+
+def _meta_columns(meta: DatasetMeta) -> dict[str, Any]:
+    return {name: col.model_dump(exclude_none=True) for name, col in meta.columns.items()}
+
+
+def _apply_meta(ds: Dataset, meta: DatasetMeta) -> None:
+    ds.title = meta.title or meta.code
+    ds.provider, ds.provider_code, ds.summary = meta.provider, meta.provider_code, meta.summary
+    ds.category, ds.base_library = meta.category, meta.base_library
+    ds.share_type, ds.share_condition, ds.share_method = meta.share.type, meta.share.condition, meta.share.method
+    ds.open_type, ds.open_condition = meta.open.type, meta.open.condition
+    ds.update_cycle, ds.publish_date = meta.update_cycle, meta.publish_date or ds.publish_date or dt.date.today()
+    ds.related, ds.tags = list(meta.related), list(meta.tags)
+    ds.column_meta = {**(ds.column_meta or {}), **_meta_columns(meta)}
+    ds.updated_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _reindex(s: sa.orm.Session, ds: Dataset, column_names: list[str]) -> None:
+    fields: list[tuple[str, str | None]] = [("code", ds.code), ("title", ds.title), ("provider", ds.provider), ("summary", ds.summary)]
+    fields += [("tag", t) for t in ds.tags]
+    for name in column_names:
+        fields.append(("column", name))
+        fields.append(("column", (ds.column_meta.get(name) or {}).get("title")))
+    s.execute(sa.delete(SearchTerm).where(SearchTerm.dataset_id == ds.id))
+    s.add_all(SearchTerm(dataset_id=ds.id, term=t, field=f, weight=w) for t, f, w in index_terms(fields))
+    ds.search_text = " ".join(text for _, text in fields if text).lower()
+
+
+def _save_meta(ws: Workspace, meta: DatasetMeta) -> None:
+    """Identical content: keep the version, but apply changed metadata."""
+    with ws.store.session() as s:
+        ds = s.scalars(sa.select(Dataset).where(Dataset.code == meta.code)).one()
+        _apply_meta(ds, meta)
+        latest = ds.versions[-1]
+        _reindex(s, ds, [c.name for c in latest.columns])
+
+
+def _register(ws: Workspace, meta: DatasetMeta, staged: Staged, data_dir: str, rows: int,
+              profiles: list[ColumnProfile], duration: float) -> int:
+    moved: Path | None = None
+    try:
+        with ws.store.session() as s:
+            ds = s.scalars(sa.select(Dataset).where(Dataset.code == meta.code)).first()
+            if ds is None:
+                ds = Dataset(code=meta.code)
+                s.add(ds)
+            _apply_meta(ds, meta)
+            s.flush()
+            number = (s.scalar(sa.select(sa.func.max(DatasetVersion.version)).where(DatasetVersion.dataset_id == ds.id)) or 0) + 1
+            target = _storage_dir(ws, meta.code, number)
+            version = DatasetVersion(
+                dataset_id=ds.id, version=number, source=staged.source, format=staged.format, encoding=staged.encoding,
+                checksum=staged.checksum, size_bytes=staged.size_bytes, row_count=rows, storage_uri=str(target),
+                engine=ws.engine.name, read_options=staged.options, duration_s=round(duration, 3),
+            )
+            version.columns = [
+                VersionColumn(position=i, name=p.name, source_name=str(p.stats.pop("source_name", p.name)),
+                              storage_type=p.storage_type, dtype=p.dtype, profile=p.stats)
+                for i, p in enumerate(profiles)
+            ]
+            s.add(version)
+            _reindex(s, ds, [p.name for p in profiles])
+            s.flush()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(data_dir, target)  # the last step before COMMIT; see the module docstring
+            moved = target
+            _fsync_dir(target.parent)
+    except BaseException:
+        if moved is not None and moved.exists():
+            os.replace(moved, data_dir)  # back into scratch space, which is removed
+        raise
+    return number
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

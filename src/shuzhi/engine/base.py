@@ -1,0 +1,101 @@
+"""The engine contract: everything else in shuzhi sees only this, never DuckDB or Spark directly."""
+
+from __future__ import annotations
+
+import abc
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+import pyarrow as pa
+
+#: name of the sentinel column that catches fields beyond the header in a CSV row
+EXTRA_FIELDS = "__shuzhi_extra__"
+
+#: progress callback: fraction done in [0, 1]
+Progress = Callable[[float], None]
+
+
+@dataclass(frozen=True)
+class CsvLayout:
+    """How to read one UTF-8 CSV file whose first line is the header.
+
+    ``names`` are the cleaned column names, in order; every field is read as text.
+    """
+
+    path: str
+    names: tuple[str, ...]
+    delimiter: str = ","
+    quote: str = '"'
+    escape: str = '"'
+    #: physical lines dropped before ``path`` was written (for error line numbers)
+    line_offset: int = 0
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+class Engine(abc.ABC):
+    """A compute engine reached through Ibis.
+
+    Subclasses implement the few operations whose options differ by engine
+    (reading text formats, writing Parquet); all analysis is plain Ibis on
+    ``self.con`` and runs unchanged on either engine.
+    """
+
+    name: str
+    con: ibis.BaseBackend
+
+    @abc.abstractmethod
+    def read_parquet(self, path: str) -> ir.Table:
+        """Open a Parquet file or a folder of Parquet parts as a table."""
+
+    @abc.abstractmethod
+    def csv_to_parquet(self, layout: CsvLayout, out_dir: str, progress: Progress | None = None) -> None:
+        """Copy a CSV into Parquet parts under ``out_dir`` (created), every column as text.
+
+        Raises ``SourceError`` naming the line for malformed rows, including rows
+        with more fields than the header.
+        """
+
+    @abc.abstractmethod
+    def json_to_parquet(self, path: str, *, lines: bool, out_dir: str, progress: Progress | None = None) -> list[str]:
+        """Copy a JSON array or JSON Lines file to Parquet, every value as text; return the column names."""
+
+    @abc.abstractmethod
+    def write_parquet(self, table: ir.Table, out_dir: str, progress: Progress | None = None) -> None:
+        """Execute ``table`` and write it as Parquet parts under ``out_dir`` (created)."""
+
+    def execute(self, expr: ir.Expr) -> Any:
+        return self.con.execute(expr)
+
+    def to_pyarrow(self, expr: ir.Expr) -> pa.Table:
+        return self.con.to_pyarrow(expr)
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release engine resources."""
+
+
+@contextmanager
+def polling(poll: Callable[[], float | None], progress: Progress | None, interval: float = 0.25) -> Iterator[None]:
+    """Call ``progress(poll())`` from a background thread while the body runs."""
+    if progress is None:
+        yield
+        return
+    stop = threading.Event()
+
+    def run() -> None:
+        while not stop.wait(interval):
+            value = poll()
+            if value is not None and value >= 0:
+                progress(min(value, 1.0))
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()

@@ -1,0 +1,153 @@
+"""DuckDB, the embedded default engine."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import duckdb
+import ibis
+import ibis.expr.types as ir
+
+from shuzhi.engine.base import EXTRA_FIELDS, CsvLayout, Engine, Progress, polling
+from shuzhi.errors import EngineError, SourceError
+
+
+@ibis.udf.scalar.builtin(name="error")
+def _raise_error(message: str) -> bool:  # type: ignore[empty-body]
+    """DuckDB's ``error(message)``: aborts the query."""
+
+
+_LINE = re.compile(r"CSV Error on Line: (\d+)")
+_NEEDS_SERIAL = "does not support null_padding in conjunction with quoted new lines"
+
+
+class DuckDBEngine(Engine):
+    """Ibis over an in-process DuckDB connection."""
+
+    name = "duckdb"
+
+    def __init__(self, *, threads: int | None = None, temp_dir: Path | None = None) -> None:
+        self.con = ibis.duckdb.connect()
+        self._raw: duckdb.DuckDBPyConnection = self.con.con
+        if threads:
+            self._raw.execute(f"SET threads = {int(threads)}")
+        if temp_dir is not None:
+            temp_dir.mkdir(parents=True, exist_ok=True)
+            self._raw.execute("SET temp_directory = ?", [str(temp_dir)])
+        self._raw.execute("SET enable_progress_bar = true")
+        self._raw.execute("SET enable_progress_bar_print = false")
+
+    def read_parquet(self, path: str) -> ir.Table:
+        return self.con.read_parquet(_parts(path))
+
+    def csv_to_parquet(self, layout: CsvLayout, out_dir: str, progress: Progress | None = None) -> None:
+        try:
+            self._csv_to_parquet(layout, out_dir, progress, parallel=True)
+        except duckdb.Error as err:
+            if _NEEDS_SERIAL not in str(err):
+                raise _csv_error(layout, err) from None
+            # quoted newlines + short rows: DuckDB's parallel scanner cannot pad them
+            _clear(out_dir)
+            try:
+                self._csv_to_parquet(layout, out_dir, progress, parallel=False)
+            except duckdb.Error as err2:
+                raise _csv_error(layout, err2) from None
+
+    def _csv_to_parquet(self, layout: CsvLayout, out_dir: str, progress: Progress | None, *, parallel: bool) -> None:
+        names = [*layout.names, EXTRA_FIELDS]
+        table = self.con.read_csv(
+            layout.path,
+            columns={n: "VARCHAR" for n in names},
+            header=True,
+            auto_detect=False,
+            delim=layout.delimiter,
+            quote=layout.quote,
+            escape=layout.escape,
+            null_padding=True,
+            allow_quoted_nulls=False,
+            parallel=parallel,
+            max_line_size=64 * 1024 * 1024,
+        )
+        extra = table[EXTRA_FIELDS]
+        too_many = extra.notnull() & (extra != "")
+        checked = table.filter(ibis.ifelse(too_many, _raise_error(f"{EXTRA_FIELDS}: row has more fields than the header"), True))
+        self.write_parquet(checked.drop(EXTRA_FIELDS), out_dir, progress)
+
+    def json_to_parquet(self, path: str, *, lines: bool, out_dir: str, progress: Progress | None = None) -> list[str]:
+        fmt = "newline_delimited" if lines else "array"
+        try:
+            probe = self.con.read_json(path, format=fmt, sample_size=-1, maximum_object_size=64 * 1024 * 1024)
+            names = list(probe.columns)
+            table = self.con.read_json(
+                path, format=fmt, columns={n: "VARCHAR" for n in names}, maximum_object_size=64 * 1024 * 1024
+            )
+            self.write_parquet(table, out_dir, progress)
+        except duckdb.Error as err:
+            raise SourceError(
+                f"JSON 文件无法读取：{path}：{_first_line(err)}",
+                f"cannot read JSON file {path}: {_first_line(err)}",
+            ) from None
+        return names
+
+    def write_parquet(self, table: ir.Table, out_dir: str, progress: Progress | None = None) -> None:
+        os.makedirs(out_dir, exist_ok=False)
+        with polling(self._poll, progress):
+            self.con.to_parquet(table, os.path.join(out_dir, "part-0.parquet"), compression="zstd")
+
+    def _poll(self) -> float | None:
+        try:
+            value = self._raw.query_progress()
+        except duckdb.Error:
+            return None
+        return value / 100.0 if value >= 0 else None
+
+    def execute(self, expr: ir.Expr):  # type: ignore[no-untyped-def]
+        try:
+            return self.con.execute(expr)
+        except duckdb.Error as err:
+            raise EngineError(f"DuckDB 执行失败：{_first_line(err)}", f"DuckDB query failed: {_first_line(err)}") from err
+
+    def close(self) -> None:
+        self.con.disconnect()
+
+
+def _parts(path: str) -> str:
+    return os.path.join(path, "*.parquet") if os.path.isdir(path) else path
+
+
+def _clear(out_dir: str) -> None:
+    if os.path.isdir(out_dir):
+        for name in os.listdir(out_dir):
+            os.unlink(os.path.join(out_dir, name))
+        os.rmdir(out_dir)
+
+
+def _first_line(err: BaseException) -> str:
+    return str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+
+
+def _csv_error(layout: CsvLayout, err: duckdb.Error) -> SourceError:
+    text = str(err)
+    if EXTRA_FIELDS in text:
+        from shuzhi.sources.csv_text import first_long_record  # the error path may scan in Python
+
+        line, found = first_long_record(layout)
+        return SourceError(
+            f"{layout.path} 第 {line} 行有 {found} 个字段，多于表头的 {len(layout.names)} 列",
+            f"{layout.path} line {line}: {found} fields, but the header has {len(layout.names)} columns",
+            line=line,
+        )
+    match = _LINE.search(text)
+    line = int(match.group(1)) + layout.line_offset if match else None
+    reason = _first_line(err).removeprefix("Invalid Input Error: ")
+    if "unicode" in text.lower():
+        zh_reason, en_reason = "含有非 UTF-8 字节（编码不符，请用 --encoding 指定）", "bytes that are not valid UTF-8 (wrong encoding? use --encoding)"
+    elif "unterminated quote" in text.lower():
+        zh_reason, en_reason = "引号未闭合", "unterminated quoted field"
+    else:
+        zh_reason, en_reason = f"无法解析：{reason}", f"cannot parse: {reason}"
+    where_zh = f" 第 {line} 行" if line else ""
+    where_en = f" line {line}" if line else ""
+    return SourceError(f"{layout.path}{where_zh}{zh_reason}", f"{layout.path}{where_en}: {en_reason}", line=line)

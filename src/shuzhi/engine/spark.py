@@ -1,0 +1,123 @@
+"""Spark: local (``SHUZHI_ENGINE=spark``) or Spark Connect (``SHUZHI_ENGINE=sc://host:port``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+
+from shuzhi.engine.base import EXTRA_FIELDS, CsvLayout, Engine, Progress
+from shuzhi.errors import EngineError, SourceError
+
+
+@ibis.udf.scalar.builtin(name="raise_error")
+def _raise_error(message: str) -> bool:  # type: ignore[empty-body]
+    """Spark's ``raise_error(message)``: aborts the query."""
+
+
+def spark_session(master: str | None = None, remote: str | None = None) -> Any:
+    """Build (or reuse) the Spark session shuzhi runs on."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise EngineError(
+            "未安装 PySpark：请执行 pip install 'shuzhi[spark]'",
+            "PySpark is not installed: pip install 'shuzhi[spark]'",
+        ) from None
+    builder = SparkSession.builder.appName("shuzhi")
+    if remote:
+        builder = builder.remote(remote)
+    else:
+        builder = (
+            builder.master(master or "local[2]")
+            .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
+            .config("spark.sql.shuffle.partitions", "4")
+            .config("spark.driver.memory", "2g")
+        )
+    session = builder.config("spark.sql.session.timeZone", "UTC").getOrCreate()
+    if not remote:
+        session.sparkContext.setLogLevel("ERROR")
+    return session
+
+
+class SparkEngine(Engine):
+    """Ibis over a Spark session."""
+
+    name = "spark"
+
+    def __init__(self, session: Any) -> None:
+        self.session = session
+        self.con = ibis.pyspark.connect(session)
+
+    def read_parquet(self, path: str) -> ir.Table:
+        return self.con.read_parquet(path)
+
+    def csv_to_parquet(self, layout: CsvLayout, out_dir: str, progress: Progress | None = None) -> None:
+        from pyspark.sql.types import StringType, StructField, StructType
+
+        names = [*layout.names, EXTRA_FIELDS]
+        schema = StructType([StructField(n, StringType(), True) for n in names])
+        frame = self.session.read.csv(
+            layout.path,
+            schema=schema,
+            header=True,
+            enforceSchema=True,
+            sep=layout.delimiter,
+            quote=layout.quote,
+            escape=layout.escape,
+            multiLine=True,  # quoted fields may hold newlines; correctness over split reads
+            mode="PERMISSIVE",
+            encoding="UTF-8",
+            emptyValue="",
+            ignoreLeadingWhiteSpace=False,
+            ignoreTrailingWhiteSpace=False,
+            maxCharsPerColumn=-1,
+        )
+        table = self._register(frame)
+        extra = table[EXTRA_FIELDS]
+        too_many = extra.notnull() & (extra != "")
+        checked = table.filter(ibis.ifelse(too_many, _raise_error(f"{EXTRA_FIELDS}: row has more fields than the header"), True))
+        try:
+            self.write_parquet(checked.drop(EXTRA_FIELDS), out_dir, progress)
+        except Exception as err:  # noqa: BLE001 - Spark raises many JVM-wrapped types
+            if EXTRA_FIELDS in str(err):
+                from shuzhi.sources.csv_text import first_long_record
+
+                line, found = first_long_record(layout)
+                raise SourceError(
+                    f"{layout.path} 第 {line} 行有 {found} 个字段，多于表头的 {len(layout.names)} 列",
+                    f"{layout.path} line {line}: {found} fields, but the header has {len(layout.names)} columns",
+                    line=line,
+                ) from None
+            raise
+
+    def json_to_parquet(self, path: str, *, lines: bool, out_dir: str, progress: Progress | None = None) -> list[str]:
+        from pyspark.sql import functions as F
+        from pyspark.sql.types import StringType
+
+        frame = self.session.read.json(path, multiLine=not lines, primitivesAsString=True, mode="FAILFAST")
+        if "_corrupt_record" in frame.columns:
+            raise SourceError(f"JSON 文件格式错误：{path}", f"malformed JSON file: {path}")
+        columns = [
+            F.col(f"`{f.name}`") if isinstance(f.dataType, StringType) else F.to_json(F.col(f"`{f.name}`")).alias(f.name)
+            for f in frame.schema.fields
+        ]
+        table = self._register(frame.select(*columns))
+        try:
+            self.write_parquet(table, out_dir, progress)
+        except Exception as err:  # noqa: BLE001
+            raise SourceError(f"JSON 文件无法读取：{path}", f"cannot read JSON file {path}: {str(err).splitlines()[0]}") from None
+        return list(frame.columns)
+
+    def write_parquet(self, table: ir.Table, out_dir: str, progress: Progress | None = None) -> None:
+        self.con.to_parquet(table, out_dir, mode="errorifexists", compression="zstd")
+
+    def _register(self, frame: Any) -> ir.Table:
+        name = ibis.util.gen_name("shuzhi_src")
+        frame.createOrReplaceTempView(name)
+        return self.con.table(name)
+
+    def close(self) -> None:
+        """The Spark session is shared by the process; it stops at exit."""

@@ -1,0 +1,89 @@
+"""The only package that talks to the metadata database.
+
+SQLite (WAL, synchronous=FULL) by default, PostgreSQL for multi-user production;
+the schema is created and upgraded by Alembic when the store opens.
+
+>>> from shuzhi.config import Settings
+>>> store = open_store(Settings(home="/tmp/shuzhi-doctest-store"))
+>>> with store.session() as s:
+...     s.scalar(sa.select(sa.func.count()).select_from(Dataset))
+0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import event
+from sqlalchemy.engine import Engine as SAEngine
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from shuzhi.config import Settings
+from shuzhi.errors import StoreError
+from shuzhi.store.models import Base, Dataset, DatasetVersion, SearchTerm, VersionColumn
+
+__all__ = ["Base", "Dataset", "DatasetVersion", "SearchTerm", "Store", "VersionColumn", "open_store"]
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+class Store:
+    """Sessions over the metadata database; each ``session()`` is one transaction."""
+
+    def __init__(self, engine: SAEngine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: committed when the block ends, rolled back on any exception."""
+        session = self._sessions()
+        try:
+            with session.begin():
+                yield session
+        except OperationalError as err:
+            raise StoreError(f"元数据库操作失败：{err.orig}", f"metadata database error: {err.orig}") from err
+        finally:
+            session.close()
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(resources.files("shuzhi.store") / "migrations"))
+    return cfg
+
+
+def open_store(settings: Settings) -> Store:
+    """Connect to ``settings.db_url`` and bring its schema to the latest migration."""
+    url = settings.db_url
+    if url.startswith("sqlite:///"):
+        settings.home.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = sa.create_engine(url)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        cfg = _alembic_config()
+        head = ScriptDirectory.from_config(cfg).get_current_head()
+        with engine.begin() as conn:
+            if MigrationContext.configure(conn).get_current_revision() != head:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+    except SQLAlchemyError as err:
+        shown = sa.engine.make_url(url).render_as_string(hide_password=True)
+        raise StoreError(f"无法打开元数据库 {shown}：{err}", f"cannot open metadata database {shown}: {err}") from err
+    return Store(engine)

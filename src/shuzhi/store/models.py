@@ -1,0 +1,106 @@
+"""Metadata tables (SQLAlchemy 2). Schema changes go through Alembic migrations in ``migrations/``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Dataset(Base):
+    """A catalog entry (政务信息资源): descriptive metadata shared by all its versions."""
+
+    __tablename__ = "dataset"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    provider: Mapped[str | None] = mapped_column(String(200))
+    provider_code: Mapped[str | None] = mapped_column(String(64))
+    summary: Mapped[str | None] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(16))
+    base_library: Mapped[str | None] = mapped_column(String(32))
+    share_type: Mapped[str] = mapped_column(String(16))
+    share_condition: Mapped[str | None] = mapped_column(Text)
+    share_method: Mapped[str | None] = mapped_column(String(200))
+    open_type: Mapped[str] = mapped_column(String(16))
+    open_condition: Mapped[str | None] = mapped_column(Text)
+    update_cycle: Mapped[str] = mapped_column(String(16))
+    publish_date: Mapped[dt.date | None] = mapped_column(Date)
+    related: Mapped[list[str]] = mapped_column(JSON, default=list)
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    column_meta: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    search_text: Mapped[str] = mapped_column(Text, default="")  # for substring fallback in search
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    versions: Mapped[list[DatasetVersion]] = relationship(
+        back_populates="dataset", order_by="DatasetVersion.version", cascade="all, delete-orphan"
+    )
+
+
+class DatasetVersion(Base):
+    """One immutable version: a Parquet folder plus what was read and how."""
+
+    __tablename__ = "dataset_version"
+    __table_args__ = (UniqueConstraint("dataset_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dataset_id: Mapped[int] = mapped_column(ForeignKey("dataset.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(Text)  # path or URL with the password masked
+    format: Mapped[str] = mapped_column(String(16))
+    encoding: Mapped[str | None] = mapped_column(String(32))
+    checksum: Mapped[str] = mapped_column(String(80))
+    size_bytes: Mapped[int | None] = mapped_column(BigInteger)
+    row_count: Mapped[int] = mapped_column(BigInteger)
+    storage_uri: Mapped[str] = mapped_column(Text)
+    engine: Mapped[str] = mapped_column(String(16))
+    read_options: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    duration_s: Mapped[float] = mapped_column(Float)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    dataset: Mapped[Dataset] = relationship(back_populates="versions")
+    columns: Mapped[list[VersionColumn]] = relationship(
+        back_populates="version", order_by="VersionColumn.position", cascade="all, delete-orphan"
+    )
+
+
+class VersionColumn(Base):
+    """信息项 of a version: name, the header it came from, its type and its profile."""
+
+    __tablename__ = "version_column"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("dataset_version.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    source_name: Mapped[str] = mapped_column(String(200))
+    storage_type: Mapped[str] = mapped_column(String(64))  # type in the Parquet file
+    dtype: Mapped[str] = mapped_column(String(64))  # logical type after inference
+    profile: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    version: Mapped[DatasetVersion] = relationship(back_populates="columns")
+
+
+class SearchTerm(Base):
+    """Words of a dataset's title, summary, provider and columns, for Chinese word search."""
+
+    __tablename__ = "search_term"
+    __table_args__ = (Index("ix_search_term_term", "term"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dataset_id: Mapped[int] = mapped_column(ForeignKey("dataset.id", ondelete="CASCADE"), index=True)
+    term: Mapped[str] = mapped_column(String(100))
+    field: Mapped[str] = mapped_column(String(16))
+    weight: Mapped[float] = mapped_column(Float)
