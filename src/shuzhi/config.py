@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     - ``storage`` (``SHUZHI_STORAGE``): where dataset versions are written as Parquet;
       default ``<home>/data``. With Spark this may be any Hadoop-readable URI.
     - ``lang`` (``SHUZHI_LANG``): ``zh``, ``en`` or ``both`` for messages.
+    - ``compression`` (``SHUZHI_COMPRESSION``): Parquet compression of stored versions.
     """
 
     model_config = SettingsConfigDict(env_prefix="SHUZHI_", extra="forbid")
@@ -44,6 +45,7 @@ class Settings(BaseSettings):
     lang: Literal["zh", "en", "both"] = "both"
     spark_master: str = "local[2]"
     threads: int | None = None
+    compression: Literal["snappy", "zstd", "gzip"] = "snappy"
 
     @field_validator("engine")
     @classmethod

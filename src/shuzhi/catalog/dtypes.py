@@ -28,16 +28,23 @@ import ibis.expr.types as ir
 
 INT_RE = r"^[+-]?(0|[1-9][0-9]{0,17})$"
 DEC_RE = r"^[+-]?(0|[1-9][0-9]{0,27})\.[0-9]{1,10}$"
-# separated dates, optional time; group 1-3 = y, m, d; 4-6 = H, M, S
-DATE_SEP_RE = r"^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]{1,6})?)?)?$"
+# separated dates, optional time; group 1-3 = y, m, d; 4-6 = H, M, S. A fraction of a second is
+# accepted only when it is zero (".000", common in database exports): a timestamp keeps whole seconds.
+DATE_SEP_RE = r"^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?$"
 DATE_COMPACT_RE = r"^[0-9]{8}$"
-# \s plus the ideographic space U+3000
-BLANK_RE = "^[\\s\u3000]*$"
+# white space spelled out (engines disagree on \s): ASCII, no-break, en…hair spaces, zero-width, ideographic U+3000
+BLANK_CHARS = " \t\n\r\x0b\x0c\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u3000\ufeff"
+BLANK_RE = f"^[{BLANK_CHARS}]*$"
+# Chinese characters: URO, extension A, compatibility ideographs, extensions B and later
+HAN_RE = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+"
 
 # Names (lower-cased) that mark identifiers: Chinese words, English words, pinyin initials.
 _ID_WORDS_ZH = ("号码", "代码", "编码", "编号", "证号", "卡号", "账号", "帐号", "电话", "手机", "邮编", "邮政编码", "区划", "身份证", "证件号")
-_ID_WORDS_EN = re.compile(r"(^|[_\s])(id|code|no|num|number|phone|tel|mobile|zip|postcode|zipcode|uscc|account)($|[_\s])")
-_ID_PINYIN = re.compile(r"^[a-z_]*(sfzh|zjhm|hm|dm|bm|bh|zh|dh|sj|yb|yzbm|xzqh|tyshxydm|id)$")
+_ID_WORDS_EN = re.compile(
+    r"(^|[_\s-])(id|code|no|num|number|phone|telephone|tel|mobile|zip|postcode|zipcode|uscc|account|card)($|[_\s-])"
+)
+# pinyin initials: 号码 hm, 代码 dm, 编码 bm, 编号 bh, 证号/账号 zh, 电话 dh, 卡号 kh, 邮政编码 yzbm …
+_ID_PINYIN = re.compile(r"^[a-z_]*(sfzh|zjhm|hm|dm|bm|bh|zh|dh|kh|yzbm|xzqh|tyshxydm)$")
 
 
 def looks_like_identifier(name: str) -> bool:
@@ -50,35 +57,53 @@ def looks_like_identifier(name: str) -> bool:
     return any(w in name for w in _ID_WORDS_ZH) or bool(_ID_WORDS_EN.search(low)) or bool(_ID_PINYIN.match(low))
 
 
-def _int_part(expr: ir.StringValue, ok: ir.BooleanValue) -> ir.IntegerValue:
-    return ibis.ifelse(ok & (expr != ""), expr, ibis.null()).cast("int64")
+_PARTS = ("year", "month", "day", "hour", "minute", "second")
+
+
+def date_norm(v: ir.StringValue) -> ir.StringValue:
+    """``20210305`` → ``2021-03-05``; every other value unchanged, ready for ``DATE_SEP_RE``."""
+    return ibis.ifelse(v.re_search(DATE_COMPACT_RE), v.substr(0, 4) + "-" + v.substr(4, 2) + "-" + v.substr(6, 2), v)
+
+
+def _extract(norm: ir.StringValue) -> dict[str, ir.IntegerValue]:
+    # a group that did not take part, or no match at all, extracts '' on both engines → NULL
+    return {name: norm.re_extract(DATE_SEP_RE, i).nullif("").cast("int64") for i, name in enumerate(_PARTS, start=1)}
+
+
+def _checks(p: dict[str, ir.IntegerValue]) -> dict[str, ir.BooleanValue]:
+    year, month, day, hour, minute, second = (p[k] for k in _PARTS)
+    leap = ((year % 4 == 0) & (year % 100 != 0)) | (year % 400 == 0)
+    days = ibis.cases((month == 2, ibis.ifelse(leap, 29, 28)), (month.isin([4, 6, 9, 11]), 30), else_=31)
+    date_ok = year.between(1800, 2200) & month.between(1, 12) & (day >= 1) & (day <= days)
+    has_time = hour.notnull()
+    time_ok = ~has_time | (hour.between(0, 23) & minute.between(0, 59) & (second.isnull() | second.between(0, 59)))
+    return {"valid": (date_ok & time_ok).fill_null(False), "has_time": has_time}
 
 
 def date_parts(v: ir.StringValue) -> dict[str, ir.Value]:
-    """Year … second as integers, ``valid`` (a real calendar date and time) and ``has_time``."""
-    compact = v.re_search(DATE_COMPACT_RE)
-    sep = v.re_search(DATE_SEP_RE)
-    y = ibis.ifelse(compact, v.substr(0, 4), v.re_extract(DATE_SEP_RE, 1))
-    m = ibis.ifelse(compact, v.substr(4, 2), v.re_extract(DATE_SEP_RE, 2))
-    d = ibis.ifelse(compact, v.substr(6, 2), v.re_extract(DATE_SEP_RE, 3))
-    matched = compact | sep
-    year, month, day = _int_part(y, matched), _int_part(m, matched), _int_part(d, matched)
-    hour = _int_part(v.re_extract(DATE_SEP_RE, 4), sep)
-    minute = _int_part(v.re_extract(DATE_SEP_RE, 5), sep)
-    second = _int_part(v.re_extract(DATE_SEP_RE, 6), sep)
-    leap = ((year % 4 == 0) & (year % 100 != 0)) | (year % 400 == 0)
-    days = ibis.cases(
-        (month == 2, ibis.ifelse(leap, 29, 28)),
-        (month.isin([4, 6, 9, 11]), 30),
-        else_=31,
-    )
-    date_ok = matched & year.between(1800, 2200) & month.between(1, 12) & (day >= 1) & (day <= days)
-    has_time = hour.notnull()
-    time_ok = ~has_time | (hour.between(0, 23) & minute.between(0, 59) & (second.isnull() | second.between(0, 59)))
-    return {
-        "year": year, "month": month, "day": day, "hour": hour, "minute": minute,
-        "second": second.fill_null(0), "valid": (date_ok & time_ok).fill_null(False), "has_time": has_time,
-    }
+    """Year … second as integers, ``valid`` (a real calendar date and time) and ``has_time``.
+
+    One expression per part; where many parts of many columns are needed at once,
+    :func:`with_date_parts` computes each regex once per row instead.
+    """
+    parts: dict[str, ir.Value] = dict(_extract(date_norm(v)))
+    parts.update(_checks(parts))  # type: ignore[arg-type]
+    parts["second"] = parts["second"].fill_null(0)
+    return parts
+
+
+def with_date_parts(table: ir.Table, column: str, prefix: str, *, where: ir.BooleanValue | None = None) -> ir.Table:
+    """``table`` plus ``<prefix>year`` … ``<prefix>second``, ``<prefix>valid``, ``<prefix>has_time``.
+
+    Built in stacked projections so that the engines evaluate each regex once per
+    row; ``where`` limits parsing to candidate rows (others get NULL parts).
+    """
+    v = table[column]
+    norm = date_norm(v) if where is None else ibis.ifelse(where, date_norm(v), ibis.null())
+    staged = table.mutate(**{f"{prefix}norm": norm})
+    staged = staged.mutate(**{f"{prefix}{k}": e for k, e in _extract(staged[f"{prefix}norm"]).items()})
+    checks = _checks({k: staged[f"{prefix}{k}"] for k in _PARTS})
+    return staged.mutate(**{f"{prefix}{k}": e for k, e in checks.items()}).drop(f"{prefix}norm")
 
 
 def parse_dtype(text: str) -> dt.DataType:

@@ -29,7 +29,7 @@ import sqlalchemy as sa
 
 from shuzhi.catalog.metadata import DatasetMeta, load_sidecar, merge_meta, validate_meta
 from shuzhi.catalog.profile import ColumnProfile, profile
-from shuzhi.catalog.search import index_terms
+from shuzhi.catalog.search import index_terms, search_text
 from shuzhi.errors import MetadataError, SourceError
 from shuzhi.sources.database import is_db_url, parse_db_url
 from shuzhi.sources.stage import SourceOptions, Staged, Steps, stage
@@ -79,11 +79,12 @@ def resolve_meta(spec: str, flags: dict[str, Any], meta_file: Path | None) -> Da
                 f"cannot derive a dataset code from {Path(spec).name}; pass --code (letters, digits, underscores)",
             )
         merged["code"] = code
-    source = str(meta_file) if meta_file else "命令行参数"
-    meta = validate_meta(merged, source=source)
-    if meta.title is None:
-        meta.title = Path(spec).stem if not is_db_url(spec) else parse_db_url(spec).table
-    return meta
+    source = str(meta_file) if meta_file else ("命令行参数", "command-line options")
+    return validate_meta(merged, source=source)
+
+
+def _default_title(spec: str) -> str:
+    return parse_db_url(spec).table if is_db_url(spec) else Path(spec).stem
 
 
 def ingest(
@@ -110,7 +111,7 @@ def ingest(
         with ws.writer_lock():
             latest = _latest(ws, meta.code)
             if latest is not None and latest.checksum == staged.checksum:
-                _save_meta(ws, meta)
+                _save_meta(ws, meta, _default_title(spec))
                 return _unchanged(meta, latest, staged, started)
         report = steps("统计列概况", "profiling columns")
         table = ws.engine.read_parquet(data_dir)
@@ -127,7 +128,7 @@ def ingest(
             latest = _latest(ws, meta.code)
             if latest is not None and latest.checksum == staged.checksum:  # another writer got here first
                 return _unchanged(meta, latest, staged, started)
-            version = _register(ws, meta, staged, data_dir, rows, profiles, time.monotonic() - started)
+            version = _register(ws, meta, staged, data_dir, rows, profiles, time.monotonic() - started, _default_title(spec))
     return IngestResult(meta.code, version, "created", rows, len(profiles), staged.checksum, staged.source,
                         staged.format, staged.encoding, round(time.monotonic() - started, 3), _warnings(meta))
 
@@ -188,14 +189,24 @@ def _meta_columns(meta: DatasetMeta) -> dict[str, Any]:
     return {name: col.model_dump(exclude_none=True) for name, col in meta.columns.items()}
 
 
-def _apply_meta(ds: Dataset, meta: DatasetMeta) -> None:
-    ds.title = meta.title or meta.code
-    ds.provider, ds.provider_code, ds.summary = meta.provider, meta.provider_code, meta.summary
-    ds.category, ds.base_library = meta.category, meta.base_library
-    ds.share_type, ds.share_condition, ds.share_method = meta.share.type, meta.share.condition, meta.share.method
-    ds.open_type, ds.open_condition = meta.open.type, meta.open.condition
-    ds.update_cycle, ds.publish_date = meta.update_cycle, meta.publish_date or ds.publish_date or dt.date.today()
-    ds.related, ds.tags = list(meta.related), list(meta.tags)
+def _apply_meta(ds: Dataset, meta: DatasetMeta, default_title: str) -> None:
+    """Set the entry's metadata: everything for a new entry, only the fields given for an existing one."""
+    new = ds.id is None
+    given = set(DatasetMeta.model_fields) if new else meta.model_fields_set
+    simple = ("provider", "provider_code", "summary", "category", "base_library", "update_cycle", "related", "tags")
+    for name in simple:
+        if name in given:
+            value = getattr(meta, name)
+            setattr(ds, name, list(value) if isinstance(value, list) else value)
+    if "category" in given and meta.category != "基础库":
+        ds.base_library = None
+    ds.title = meta.title or ds.title or default_title
+    ds.publish_date = meta.publish_date or ds.publish_date or dt.date.today()
+    for prefix in ("share", "open"):
+        attr = getattr(meta, prefix)
+        names = type(attr).model_fields if new else attr.model_fields_set if prefix in given else ()
+        for name in names:
+            setattr(ds, f"{prefix}_{name}", getattr(attr, name))
     ds.column_meta = {**(ds.column_meta or {}), **_meta_columns(meta)}
     ds.updated_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
@@ -208,20 +219,20 @@ def _reindex(s: sa.orm.Session, ds: Dataset, column_names: list[str]) -> None:
         fields.append(("column", (ds.column_meta.get(name) or {}).get("title")))
     s.execute(sa.delete(SearchTerm).where(SearchTerm.dataset_id == ds.id))
     s.add_all(SearchTerm(dataset_id=ds.id, term=t, field=f, weight=w) for t, f, w in index_terms(fields))
-    ds.search_text = " ".join(text for _, text in fields if text).lower()
+    ds.search_text = search_text(fields)
 
 
-def _save_meta(ws: Workspace, meta: DatasetMeta) -> None:
+def _save_meta(ws: Workspace, meta: DatasetMeta, default_title: str) -> None:
     """Identical content: keep the version, but apply changed metadata."""
     with ws.store.session() as s:
         ds = s.scalars(sa.select(Dataset).where(Dataset.code == meta.code)).one()
-        _apply_meta(ds, meta)
+        _apply_meta(ds, meta, default_title)
         latest = ds.versions[-1]
         _reindex(s, ds, [c.name for c in latest.columns])
 
 
 def _register(ws: Workspace, meta: DatasetMeta, staged: Staged, data_dir: str, rows: int,
-              profiles: list[ColumnProfile], duration: float) -> int:
+              profiles: list[ColumnProfile], duration: float, default_title: str) -> int:
     moved: Path | None = None
     try:
         with ws.store.session() as s:
@@ -229,7 +240,7 @@ def _register(ws: Workspace, meta: DatasetMeta, staged: Staged, data_dir: str, r
             if ds is None:
                 ds = Dataset(code=meta.code)
                 s.add(ds)
-            _apply_meta(ds, meta)
+            _apply_meta(ds, meta, default_title)
             s.flush()
             number = (s.scalar(sa.select(sa.func.max(DatasetVersion.version)).where(DatasetVersion.dataset_id == ds.id)) or 0) + 1
             target = _storage_dir(ws, meta.code, number)

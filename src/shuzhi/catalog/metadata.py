@@ -127,7 +127,7 @@ _FIELD_LABELS = {
     "category": "资源分类 category", "base_library": "基础库 base_library",
     "share": "共享属性 share", "open": "开放属性 open", "type": "类型 type",
     "update_cycle": "更新周期 update_cycle", "publish_date": "发布日期 publish_date",
-    "related": "关联资源代码 related", "columns": "信息项 columns",
+    "related": "关联资源代码 related", "tags": "标签 tags", "columns": "信息项 columns",
 }
 _CHOICES = {
     ("share", "type"): SHARE_TYPES, ("open", "type"): OPEN_TYPES, ("category",): CATEGORIES,
@@ -143,35 +143,59 @@ _CUSTOM = {
 }
 
 
-def _translate(err: ValidationError, source: str) -> MetadataError:
+def _known_fields() -> tuple[str, str]:
+    fields = [(f.alias, name) for name, f in DatasetMeta.model_fields.items()]
+    return "、".join(f"{zh}（{en}）" for zh, en in fields), ", ".join(en for _, en in fields)
+
+
+_ALIAS_TO_NAME = {f.alias: name for name, f in DatasetMeta.model_fields.items() if f.alias}
+
+
+def _translate(err: ValidationError, source: tuple[str, str] | None) -> MetadataError:
     first = err.errors()[0]
-    loc = tuple(str(p) for p in first["loc"])
+    loc = tuple(_ALIAS_TO_NAME.get(str(p), str(p)) for p in first["loc"])
     where = ".".join(loc) or "(root)"
     label = " / ".join(_FIELD_LABELS.get(p, p) for p in loc) or "元数据 metadata"
     value = first.get("input")
     custom = str(first.get("ctx", {}).get("error", "")) if first["type"] == "value_error" else ""
     if custom in _CUSTOM:
         zh, en = _CUSTOM[custom]
+        if custom in ("code", "related"):
+            zh, en = f"{zh}：{value!r}", f"{en}: {value!r}"
     elif loc in _CHOICES or first["type"] == "literal_error":
         choices = _CHOICES.get(loc) or ()
         zh = f"{label} 的取值 {value!r} 无效，可选：{'、'.join(choices)}"
         en = f"invalid value {value!r} for {where}; choose one of: {', '.join(choices)}"
     elif first["type"] == "extra_forbidden":
-        zh, en = f"未知的元数据字段 {where}", f"unknown metadata field {where}"
+        known_zh, known_en = _known_fields()
+        zh, en = f"未知的元数据字段 {where}，可用字段：{known_zh}", f"unknown metadata field {where}; known fields: {known_en}"
     elif first["type"] == "missing":
         zh, en = f"缺少必填字段 {label}", f"missing required field {where}"
+    elif first["type"].startswith("date"):
+        zh = f"{label} 的取值 {value!r} 不是有效日期，格式应为 YYYY-MM-DD"
+        en = f"invalid date {value!r} for {where}; use YYYY-MM-DD"
+    elif first["type"] in ("string_type", "list_type", "dict_type", "model_type"):
+        expected = {"string_type": ("文本", "text"), "list_type": ("列表", "a list"), "dict_type": ("键值映射", "a mapping"),
+                    "model_type": ("键值映射", "a mapping")}[first["type"]]
+        zh, en = f"{label} 应为{expected[0]}，实际是 {value!r}", f"{where} must be {expected[1]}, not {value!r}"
     else:
-        zh = f"{label} 的取值 {value!r} 无效：{first['msg']}"
+        zh = f"{label} 的取值 {value!r} 无效"
         en = f"invalid value {value!r} for {where}: {first['msg']}"
-    return MetadataError(f"{source}：{zh}", f"{source}: {en}", field=where)
+    if source is not None:
+        zh, en = f"{source[0]}：{zh}", f"{source[1]}: {en}"
+    return MetadataError(zh, en, field=where)
 
 
-def validate_meta(data: dict[str, Any], *, source: str = "元数据") -> DatasetMeta:
-    """Validate a metadata mapping (English or Chinese keys); raise MetadataError on the first problem."""
+def validate_meta(data: dict[str, Any], *, source: str | tuple[str, str] | None = None) -> DatasetMeta:
+    """Validate a metadata mapping (English or Chinese keys); raise MetadataError on the first problem.
+
+    ``source`` names where the data came from in messages: a file path, or a (zh, en) label.
+    """
+    label = (source, source) if isinstance(source, str) else source  # a path reads the same in both languages
     try:
         return DatasetMeta.model_validate(_normalise_keys(data))
     except ValidationError as err:
-        raise _translate(err, source) from None
+        raise _translate(err, label) from None
 
 
 def load_sidecar(path: Path) -> dict[str, Any]:

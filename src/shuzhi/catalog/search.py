@@ -5,7 +5,8 @@ Titles, summaries, providers, tags and column names are segmented with jieba
 A query is split on spaces into parts; each part matches a dataset when it is a
 substring of the dataset's text or when every word of it (jieba, precise mode)
 matches one of the dataset's terms. All parts must match. Results are ranked by
-the weights of the matched terms (title > column > summary).
+the weights of the fields that matched (code and title 3, column and tag 2,
+provider and summary 1).
 
 >>> sorted(words("人口综合库"))
 ['人口', '库', '综合']
@@ -68,6 +69,21 @@ def index_terms(fields: Iterable[tuple[str, str | None]]) -> list[tuple[str, str
     return [(t[:100], f, w) for t, (f, w) in sorted(best.items())]
 
 
+def search_text(fields: Iterable[tuple[str, str | None]]) -> str:
+    """The text substring matches look in: one ``field<TAB>text`` line per field, lower-cased."""
+    return "\n".join(f"{field}\t{text.lower()}" for field, text in fields if text)
+
+
+def _substring_weight(text: str, part: str) -> float:
+    """The weight of the best field whose text contains ``part`` (0 when none does)."""
+    best = 0.0
+    for line in text.splitlines():
+        field, _, value = line.partition("\t")
+        if part in value:
+            best = max(best, WEIGHTS.get(field, 1.0))
+    return best
+
+
 @dataclass(frozen=True)
 class Hit:
     code: str
@@ -109,8 +125,9 @@ def search(session: Session, query: str, *, limit: int = 50) -> list[Hit]:
         score, matched, ok = 0.0, [], True
         for part, alts in plans:
             own = terms.get(dataset_id, {})
-            if part in (text or ""):
-                score += 2.0
+            weight = _substring_weight(text or "", part)
+            if weight:
+                score += weight
                 matched.append(part)
             elif alts and all(own.keys() & alt for alt in alts):
                 for alt in alts:

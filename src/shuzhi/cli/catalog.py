@@ -40,6 +40,7 @@ def list_command(ctx: typer.Context, json_: JsonOpt = False) -> None:
 
     Example:
 
+    \b
         shuzhi catalog list --json
     """
     with workspace(ctx) as ws:
@@ -59,6 +60,7 @@ def show_command(
 
     Example:
 
+    \b
         shuzhi catalog show population --version 1
     """
     with workspace(ctx) as ws:
@@ -78,6 +80,7 @@ def search_command(
 
     Example:
 
+    \b
         shuzhi catalog search "人口 身份"
     """
     with workspace(ctx) as ws:

@@ -22,8 +22,9 @@ from shuzhi.workspace import Workspace
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+# off a terminal (pipes, files, tests) lay tables out wide rather than folding Chinese text at 80 columns
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
+err = Console(stderr=True, soft_wrap=True, width=None if sys.stderr.isatty() else 200)
 
 
 @dataclass
@@ -92,10 +93,29 @@ def handle_errors(func: F) -> F:
             err.print(f"[bold red]错误 error:[/] {e.render(st.lang)}", highlight=False, markup=True)  # type: ignore[arg-type]
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
-            err.print("[yellow]已中断，未做任何更改 (interrupted, nothing was changed)[/]")
-            raise typer.Exit(130) from None
+            _interrupted()
+        except Exception as e:
+            if _caused_by_interrupt(e):  # engines wrap Ctrl-C in their own errors ("Query interrupted")
+                _interrupted()
+            raise
 
     return wrapper  # type: ignore[return-value]
+
+
+def _caused_by_interrupt(e: BaseException) -> bool:
+    seen: set[int] = set()
+    cur: BaseException | None = e
+    while cur is not None and id(cur) not in seen:
+        if isinstance(cur, KeyboardInterrupt):
+            return True
+        seen.add(id(cur))
+        cur = cur.__cause__ or cur.__context__
+    return False
+
+
+def _interrupted() -> None:
+    err.print("[yellow]已中断，未做任何更改 (interrupted, nothing was changed)[/]")
+    raise typer.Exit(130) from None
 
 
 @contextmanager

@@ -22,6 +22,7 @@ def demo_command(ctx: typer.Context, rows: RowsOpt = 10_000, seed: SeedOpt = 202
 
     Example:
 
+    \b
         shuzhi demo --rows 10000
     """
     from shuzhi.demo.run import run_demo
@@ -50,6 +51,7 @@ def demo_data_command(
 
     Example:
 
+    \b
         shuzhi demo-data ./demo --rows 100000
     """
     from shuzhi.demo.generate import generate_demo_data

@@ -41,6 +41,7 @@ def ingest_command(
 
     Example:
 
+    \b
         shuzhi ingest 人口.csv --code population --title 人口综合库 --category 基础库 --base-library 人口 --share 有条件共享
     """
     flags = {

@@ -20,9 +20,9 @@ def connect(settings: Settings) -> Engine:
     if kind == "duckdb":
         from shuzhi.engine.duckdb import DuckDBEngine
 
-        return DuckDBEngine(threads=settings.threads, temp_dir=settings.home.resolve() / "tmp")
+        return DuckDBEngine(threads=settings.threads, temp_dir=settings.home.resolve() / "tmp", compression=settings.compression)
     from shuzhi.engine.spark import SparkEngine, spark_session
 
     if kind == "spark":
-        return SparkEngine(spark_session(master=settings.spark_master))
-    return SparkEngine(spark_session(remote=settings.engine))
+        return SparkEngine(spark_session(master=settings.spark_master), compression=settings.compression)
+    return SparkEngine(spark_session(remote=settings.engine), compression=settings.compression)

@@ -47,6 +47,10 @@ class Engine(abc.ABC):
 
     name: str
     con: ibis.BaseBackend
+    #: the engine rejects bytes that are not UTF-8 when it reads text (else shuzhi checks them itself)
+    checks_utf8: bool = False
+    #: Parquet compression of written versions
+    compression: str = "snappy"
 
     @abc.abstractmethod
     def read_parquet(self, path: str) -> ir.Table:
@@ -73,6 +77,18 @@ class Engine(abc.ABC):
 
     def to_pyarrow(self, expr: ir.Expr) -> pa.Table:
         return self.con.to_pyarrow(expr)
+
+    def cache(self, table: ir.Table) -> ir.Table:
+        """Compute ``table`` once and keep it (a temporary table, or a cached Spark frame) for the next queries.
+
+        ``Table.cache()`` would cache unbound tables (memtables) in Ibis' default backend;
+        the backend's own method keeps them on this engine.
+        """
+        return self.con._cached_table(table)
+
+    def uncache(self, table: ir.Table) -> None:
+        """Drop a table kept by :meth:`cache`."""
+        table.release()  # type: ignore[attr-defined]
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release engine resources."""

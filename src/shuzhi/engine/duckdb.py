@@ -21,14 +21,17 @@ def _raise_error(message: str) -> bool:  # type: ignore[empty-body]
 
 _LINE = re.compile(r"CSV Error on Line: (\d+)")
 _NEEDS_SERIAL = "does not support null_padding in conjunction with quoted new lines"
+_LONG_LINE = "Maximum line size"
 
 
 class DuckDBEngine(Engine):
     """Ibis over an in-process DuckDB connection."""
 
     name = "duckdb"
+    checks_utf8 = True
 
-    def __init__(self, *, threads: int | None = None, temp_dir: Path | None = None) -> None:
+    def __init__(self, *, threads: int | None = None, temp_dir: Path | None = None, compression: str = "snappy") -> None:
+        self.compression = compression
         self.con = ibis.duckdb.connect()
         self._raw: duckdb.DuckDBPyConnection = self.con.con
         if threads:
@@ -43,19 +46,22 @@ class DuckDBEngine(Engine):
         return self.con.read_parquet(_parts(path))
 
     def csv_to_parquet(self, layout: CsvLayout, out_dir: str, progress: Progress | None = None) -> None:
-        try:
-            self._csv_to_parquet(layout, out_dir, progress, parallel=True)
-        except duckdb.Error as err:
-            if _NEEDS_SERIAL not in str(err):
-                raise _csv_error(layout, err) from None
-            # quoted newlines + short rows: DuckDB's parallel scanner cannot pad them
-            _clear(out_dir)
+        # the fast reader first; fall back to the settings that the file turns out to need
+        options: dict[str, object] = {"parallel": True}
+        while True:
             try:
-                self._csv_to_parquet(layout, out_dir, progress, parallel=False)
-            except duckdb.Error as err2:
-                raise _csv_error(layout, err2) from None
+                return self._csv_to_parquet(layout, out_dir, progress, **options)
+            except duckdb.Error as err:
+                text = str(err)
+                if _NEEDS_SERIAL in text and options["parallel"]:
+                    options["parallel"] = False  # quoted newlines + short rows: only the serial reader pads them
+                elif _LONG_LINE in text and "max_line_size" not in options:
+                    options["max_line_size"] = 256 * 1024 * 1024  # long free-text fields
+                else:
+                    raise _csv_error(layout, err) from None
+                _clear(out_dir)
 
-    def _csv_to_parquet(self, layout: CsvLayout, out_dir: str, progress: Progress | None, *, parallel: bool) -> None:
+    def _csv_to_parquet(self, layout: CsvLayout, out_dir: str, progress: Progress | None, **options: object) -> None:
         names = [*layout.names, EXTRA_FIELDS]
         table = self.con.read_csv(
             layout.path,
@@ -67,8 +73,7 @@ class DuckDBEngine(Engine):
             escape=layout.escape,
             null_padding=True,
             allow_quoted_nulls=False,
-            parallel=parallel,
-            max_line_size=64 * 1024 * 1024,
+            **options,
         )
         extra = table[EXTRA_FIELDS]
         too_many = extra.notnull() & (extra != "")
@@ -94,7 +99,7 @@ class DuckDBEngine(Engine):
     def write_parquet(self, table: ir.Table, out_dir: str, progress: Progress | None = None) -> None:
         os.makedirs(out_dir, exist_ok=False)
         with polling(self._poll, progress):
-            self.con.to_parquet(table, os.path.join(out_dir, "part-0.parquet"), compression="zstd")
+            self.con.to_parquet(table, os.path.join(out_dir, "part-0.parquet"), compression=self.compression)
 
     def _poll(self) -> float | None:
         try:

@@ -47,8 +47,9 @@ class SparkEngine(Engine):
 
     name = "spark"
 
-    def __init__(self, session: Any) -> None:
+    def __init__(self, session: Any, *, compression: str = "snappy") -> None:
         self.session = session
+        self.compression = compression
         self.con = ibis.pyspark.connect(session)
 
     def read_parquet(self, path: str) -> ir.Table:
@@ -112,7 +113,7 @@ class SparkEngine(Engine):
         return list(frame.columns)
 
     def write_parquet(self, table: ir.Table, out_dir: str, progress: Progress | None = None) -> None:
-        self.con.to_parquet(table, out_dir, mode="errorifexists", compression="zstd")
+        self.con.to_parquet(table, out_dir, mode="error", compression=self.compression)
 
     def _register(self, frame: Any) -> ir.Table:
         name = ibis.util.gen_name("shuzhi_src")

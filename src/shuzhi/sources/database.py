@@ -102,7 +102,7 @@ class DbStaged:
     columns: list[str]
 
 
-def stage_table(src: DbSource, out_dir: str, progress: Progress | None = None) -> DbStaged:
+def stage_table(src: DbSource, out_dir: str, progress: Progress | None = None, *, compression: str = "snappy") -> DbStaged:
     """Copy the table to ``out_dir/part-0.parquet`` in Arrow batches; hash the batches as they pass."""
     con = _connect(src)
     try:
@@ -119,7 +119,7 @@ def stage_table(src: DbSource, out_dir: str, progress: Progress | None = None) -
         rows = 0
         reader = con.to_pyarrow_batches(table, chunk_size=BATCH_ROWS)
         schema = reader.schema
-        with pq.ParquetWriter(os.path.join(out_dir, "part-0.parquet"), schema, compression="zstd") as writer:
+        with pq.ParquetWriter(os.path.join(out_dir, "part-0.parquet"), schema, compression=compression) as writer:
             for batch in reader:
                 sink = pa.BufferOutputStream()
                 with pa.ipc.new_stream(sink, schema) as ipc:

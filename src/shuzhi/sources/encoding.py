@@ -12,7 +12,6 @@ every sampled byte is valid GBK.
 from __future__ import annotations
 
 import codecs
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,9 +128,9 @@ def detect(path: Path, forced: str | None = None) -> Encoding:
     )
 
 
-def decode_error(path: Path, enc: Encoding, consumed: bytes, err: UnicodeDecodeError, lines_before: int) -> SourceError:
-    """A SourceError naming the line where bytes stopped decoding as ``enc``."""
-    line = lines_before + consumed[: err.start].count(b"\n") + 1
+def decode_error(path: Path, enc: Encoding, position: int) -> SourceError:
+    """A SourceError naming the line of the first byte (at ``position``) that does not decode as ``enc``."""
+    line = _line_of(path, position)
     hint_zh = "（请用 --encoding 指定正确的编码）" if enc.forced else "（编码前后不一致？请用 --encoding 指定）"
     hint_en = " (pass the right --encoding)" if enc.forced else " (mixed encodings? pass --encoding)"
     return SourceError(
@@ -142,5 +141,12 @@ def decode_error(path: Path, enc: Encoding, consumed: bytes, err: UnicodeDecodeE
     )
 
 
-def file_size(path: Path) -> int:
-    return os.stat(path).st_size
+def _line_of(path: Path, position: int) -> int:
+    """1-based line number of a byte offset (error path only: it rereads the file up to there)."""
+    newlines = 0
+    with path.open("rb") as f:
+        remaining = position
+        while remaining > 0 and (block := f.read(min(remaining, 1 << 20))):
+            newlines += block.count(b"\n")
+            remaining -= len(block)
+    return newlines + 1

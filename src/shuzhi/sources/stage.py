@@ -7,7 +7,9 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -92,7 +94,7 @@ def stage(spec: str, engine: Engine, work_dir: Path, options: SourceOptions, ste
     out_dir = str(work_dir / "data")
     if database.is_db_url(spec):
         src = database.parse_db_url(spec)
-        staged = database.stage_table(src, out_dir, steps("读取数据库表", "reading database table"))
+        staged = database.stage_table(src, out_dir, steps("读取数据库表", "reading database table"), compression=engine.compression)
         return Staged(src.display, src.scheme, f"sha256:{staged.sha256}", None, staged.columns, staged.columns, is_file=False)
 
     path = Path(spec).expanduser()
@@ -114,7 +116,7 @@ def stage(spec: str, engine: Engine, work_dir: Path, options: SourceOptions, ste
     if fmt in ("json", "jsonl"):
         return _stage_json(path, fmt, engine, work_dir, out_dir, options, steps)
     if fmt == "excel":
-        return _stage_excel(path, out_dir, options, steps)
+        return _stage_excel(path, out_dir, options, steps, engine.compression)
     return _stage_parquet(path, engine, out_dir, steps)
 
 
@@ -127,12 +129,14 @@ def _stage_csv(path: Path, fmt: str, engine: Engine, work_dir: Path, out_dir: st
     names = clean_headers(list(sniffed.header))
     rewrite = not enc.is_utf8 or sniffed.skip_lines > 0
     copy = work_dir / "input.csv"
-    scan = textfile.scan(path, enc, out=copy if rewrite else None, skip_lines=sniffed.skip_lines, progress=steps("校验与转码", "checksum and decoding"))
-    layout = CsvLayout(
-        path=str(copy if rewrite else path), names=tuple(names), delimiter=sniffed.delimiter, line_offset=sniffed.skip_lines
-    )
+    source = copy if rewrite else path
+    layout = CsvLayout(path=str(source), names=tuple(names), delimiter=sniffed.delimiter, line_offset=sniffed.skip_lines)
     try:
-        engine.csv_to_parquet(layout, out_dir, steps("写入 Parquet", "writing Parquet"))
+        if rewrite:  # the engine reads UTF-8 only: transcode (and drop title lines) first
+            scan = textfile.scan(path, enc, out=copy, skip_lines=sniffed.skip_lines, progress=steps("校验与转码", "checksum and decoding"))
+            engine.csv_to_parquet(layout, out_dir, steps("写入 Parquet", "writing Parquet"))
+        else:
+            scan = _copy_while_hashing(path, enc, engine, layout, out_dir, steps)
     except SourceError as err:
         raise _name_original(err, layout.path, path) from None
     finally:
@@ -140,6 +144,24 @@ def _stage_csv(path: Path, fmt: str, engine: Engine, work_dir: Path, out_dir: st
             copy.unlink(missing_ok=True)
     opts = {"delimiter": sniffed.delimiter, "skip_lines": sniffed.skip_lines}
     return Staged(str(path.resolve()), fmt, f"sha256:{scan.sha256}", scan.size, names, list(sniffed.header), enc.label, opts)
+
+
+def _copy_while_hashing(path: Path, enc: encoding.Encoding, engine: Engine, layout: CsvLayout, out_dir: str, steps: Steps) -> textfile.Scan:
+    """A UTF-8 file read in place: hash it (and check its bytes, unless the engine does) while the engine copies it."""
+    stop = threading.Event()
+    with ThreadPoolExecutor(1) as pool:
+        scanning = pool.submit(textfile.scan, path, None if engine.checks_utf8 else enc, stop=stop)
+        try:
+            engine.csv_to_parquet(layout, out_dir, steps("写入 Parquet", "writing Parquet"))
+        except SourceError:
+            scanning.result()
+            if engine.checks_utf8:
+                textfile.scan(path, enc)  # error path: a decoding error, at its exact line, explains it better
+            raise
+        except BaseException:
+            stop.set()  # Ctrl-C: do not finish hashing a large file first
+            raise
+        return scanning.result()
 
 
 def _name_original(err: SourceError, staged_path: str, path: Path) -> SourceError:
@@ -167,12 +189,12 @@ def _stage_json(path: Path, fmt: str, engine: Engine, work_dir: Path, out_dir: s
     return Staged(str(path.resolve()), "jsonl" if lines else "json", f"sha256:{scan.sha256}", scan.size, names, names, enc.label)
 
 
-def _stage_excel(path: Path, out_dir: str, options: SourceOptions, steps: Steps) -> Staged:
+def _stage_excel(path: Path, out_dir: str, options: SourceOptions, steps: Steps, compression: str) -> Staged:
     digest = textfile.scan(path, None, progress=steps("校验", "checksum")).sha256
     steps("读取 Excel", "reading Excel")
     sheet = excel.read_excel(path, options.sheet)
     os.makedirs(out_dir)
-    pq.write_table(sheet.table, os.path.join(out_dir, "part-0.parquet"), compression="zstd")
+    pq.write_table(sheet.table, os.path.join(out_dir, "part-0.parquet"), compression=compression)
     opts = {"sheet": sheet.sheet, "header_row": sheet.header_row}
     fmt = "xls" if path.suffix.lower() == ".xls" else "xlsx"
     return Staged(str(path.resolve()), fmt, f"sha256:{digest}", path.stat().st_size, sheet.table.column_names, sheet.source_names, None, opts)

@@ -71,6 +71,9 @@ def _alembic_config() -> Config:
 def open_store(settings: Settings) -> Store:
     """Connect to ``settings.db_url`` and bring its schema to the latest migration."""
     url = settings.db_url
+    for plain in ("postgresql://", "postgres://"):  # psycopg 3 is the driver we install
+        if url.startswith(plain):
+            url = "postgresql+psycopg://" + url.removeprefix(plain)
     if url.startswith("sqlite:///"):
         settings.home.mkdir(parents=True, exist_ok=True)
     try:
