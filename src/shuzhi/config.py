@@ -30,8 +30,8 @@ class Settings(BaseSettings):
     - ``db`` (``SHUZHI_DB``): metadata database URL; default SQLite inside the workspace.
     - ``engine`` (``SHUZHI_ENGINE``): ``duckdb`` (default), ``spark`` (local Spark) or
       ``sc://host:port`` (Spark Connect).
-    - ``storage`` (``SHUZHI_STORAGE``): where dataset versions are written as Parquet;
-      default ``<home>/data``. With Spark this may be any Hadoop-readable URI.
+    - ``storage`` (``SHUZHI_STORAGE``): the folder where dataset versions are written as
+      Parquet; default ``<home>/data``. For a Spark cluster, shared storage mounted on every node.
     - ``lang`` (``SHUZHI_LANG``): ``zh``, ``en`` or ``both`` for messages.
     - ``compression`` (``SHUZHI_COMPRESSION``): Parquet compression of stored versions.
     """

@@ -11,7 +11,7 @@ The order of operations is what makes a crash or Ctrl-C harmless:
    removes. Identical content (same checksum as the latest version) creates
    nothing.
 
->>> # see tests/catalog/test_ingest.py for end-to-end examples
+End-to-end examples: tests/catalog/test_ingest_files.py, test_bad_input.py, test_interrupt.py.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from shuzhi.catalog.metadata import DatasetMeta, load_sidecar, merge_meta, validate_meta
+from shuzhi.catalog.metadata import CODE_PATTERN, DatasetMeta, load_sidecar, merge_meta, validate_meta
 from shuzhi.catalog.profile import ColumnProfile, profile
 from shuzhi.catalog.search import index_terms, search_text
 from shuzhi.errors import MetadataError, SourceError
@@ -61,8 +61,6 @@ def _no_steps(_zh: str, _en: str) -> None:
 
 def default_code(spec: str) -> str | None:
     """A code derived from the file name or table name when it is a valid code."""
-    from shuzhi.catalog.metadata import CODE_PATTERN
-
     stem = parse_db_url(spec).table if is_db_url(spec) else Path(spec).stem
     return stem if CODE_PATTERN.match(stem) else None
 
