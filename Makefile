@@ -6,14 +6,14 @@ SERVE ?= 1
 ROWS ?= 10000
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test venv bench clean docs
+.PHONY: demo test venv bench clean docs lock
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "shuzhi needs Python >= 3.11 (found %s)" % sys.version.split()[0])'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
 	  echo "python3 -m venv failed: on Debian/Ubuntu install it with: sudo apt-get install python3-venv"; exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev]' -c constraints.txt
 	@touch $(STAMP)
 
 venv: $(STAMP)
@@ -30,6 +30,14 @@ bench: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m shuzhi.cli.docs > docs/cli.md
+
+# after changing dependencies: refresh the pinned versions from a fresh environment, then run make test
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv && .lock-venv/bin/python -m pip install --quiet -e '.[dev]'
+	{ echo "# Exact versions the test suite passed with (make lock rewrites this file)."; \
+	  echo "# make demo / make test install with: pip install -e '.[dev]' -c constraints.txt"; \
+	  .lock-venv/bin/python -m pip freeze --exclude-editable; } > constraints.txt
+	rm -rf .lock-venv
 
 clean:
 	rm -rf $(VENV) shuzhi-data .pytest_cache
