@@ -16,6 +16,7 @@ import hashlib
 import os
 import re
 import urllib.parse
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,7 +80,10 @@ def _connect(src: DbSource) -> Any:
             return ibis.duckdb.connect(path, read_only=True)
         if src.scheme == "postgresql":
             return ibis.connect(src.url, connect_timeout=10)
-        return ibis.connect(src.url)
+        with warnings.catch_warnings():
+            # ibis asks MySQL/MariaDB for a UTC session and warns when the server has no time-zone tables
+            warnings.simplefilter("ignore", UserWarning)
+            return ibis.connect(src.url, connect_timeout=10)
     except SourceError:
         raise
     except ImportError:
