@@ -30,8 +30,8 @@ class Settings(BaseSettings):
     - ``db`` (``SHUZHI_DB``): metadata database URL; default SQLite inside the workspace.
     - ``engine`` (``SHUZHI_ENGINE``): ``duckdb`` (default), ``spark`` (local Spark) or
       ``sc://host:port`` (Spark Connect).
-    - ``storage`` (``SHUZHI_STORAGE``): the folder where dataset versions are written as
-      Parquet; default ``<home>/data``. For a Spark cluster, shared storage mounted on every node.
+    - ``storage`` (``SHUZHI_STORAGE``): where dataset versions are written as Parquet: a
+      folder (default ``<home>/data``) or, with Spark, a URI (``hdfs://…``, ``s3a://…``).
     - ``lang`` (``SHUZHI_LANG``): ``zh``, ``en`` or ``both`` for messages.
     - ``compression`` (``SHUZHI_COMPRESSION``): Parquet compression of stored versions.
     """
@@ -71,7 +71,10 @@ class Settings(BaseSettings):
 
     @property
     def storage_root(self) -> str:
-        return self.storage or str(self.home.resolve() / "data")
+        """A local folder (absolute) or, as given, a URI such as ``hdfs://nn:8020/shuzhi``."""
+        if self.storage and "://" in self.storage:
+            return self.storage
+        return str(Path(self.storage).resolve()) if self.storage else str(self.home.resolve() / "data")
 
     @property
     def staging_dir(self) -> Path:

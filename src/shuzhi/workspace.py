@@ -18,7 +18,8 @@ from pathlib import Path
 
 from shuzhi.config import Settings
 from shuzhi.engine import Engine, connect
-from shuzhi.errors import StoreError
+from shuzhi.engine.storage import Storage
+from shuzhi.errors import ConfigError, StoreError
 from shuzhi.store import Store, open_store
 
 
@@ -41,6 +42,17 @@ class Workspace:
         if self._engine is None:
             self._engine = connect(self.settings)
         return self._engine
+
+    @property
+    def storage(self) -> Storage:
+        storage = Storage(self.settings.storage_root)
+        if storage.is_uri and self.settings.engine_kind == "duckdb":
+            raise ConfigError(
+                f"数据存储位置 {storage.root} 是 URI，需要 Spark 引擎（SHUZHI_ENGINE=spark 或 sc://…）；DuckDB 只写本地目录",
+                f"the storage location {storage.root} is a URI, which needs the Spark engine (SHUZHI_ENGINE=spark or sc://…); "
+                "DuckDB writes local folders only",
+            )
+        return storage
 
     @property
     def home(self) -> Path:

@@ -11,6 +11,12 @@ The order of operations is what makes a crash or Ctrl-C harmless:
    removes. Identical content (same checksum as the latest version) creates
    nothing.
 
+With a URI storage location (Spark on HDFS or an object store) nothing can be
+renamed atomically: the version is written in place under a fresh name, the
+catalog row is the commit, and a failed or interrupted ingest deletes what it
+wrote (abandoned folders of killed processes are swept after a grace period,
+see :mod:`shuzhi.engine.storage`).
+
 End-to-end examples: tests/catalog/test_ingest_files.py, test_bad_input.py, test_interrupt.py.
 """
 
@@ -102,31 +108,39 @@ def ingest(
     started = time.monotonic()
     meta = resolve_meta(spec, flags or {}, meta_file)
     options = options or SourceOptions()
+    storage = ws.storage
     ws.sweep_staging()
     with ws.staging() as work:
-        staged = stage(spec, ws.engine, work, options, steps)
-        data_dir = str(work / "data")
-        with ws.writer_lock():
-            latest = _latest(ws, meta.code)
-            if latest is not None and latest.checksum == staged.checksum:
-                _save_meta(ws, meta, _default_title(spec))
-                return _unchanged(meta, latest, staged, started)
-        report = steps("统计列概况", "profiling columns")
-        table = ws.engine.read_parquet(data_dir)
-        rows, profiles = profile(ws.engine, table)
-        if report is not None:
-            report(1.0)
-        if rows == 0 and staged.is_file:
-            raise SourceError(f"{spec} 只有表头，没有数据行", f"{spec} has a header but no data rows")
-        _apply_source_names(profiles, staged)
-        _fsync_tree(data_dir)
-        steps("登记到目录", "registering in the catalog")
-        with ws.writer_lock():
-            _sweep_orphans(ws)
-            latest = _latest(ws, meta.code)
-            if latest is not None and latest.checksum == staged.checksum:  # another writer got here first
-                return _unchanged(meta, latest, staged, started)
-            version = _register(ws, meta, staged, data_dir, rows, profiles, time.monotonic() - started, _default_title(spec))
+        # a local version is staged and renamed into place; a URI version is written in place
+        out = storage.new_location(meta.code) if storage.is_uri else str(work / "data")
+        committed = False
+        try:
+            staged = stage(spec, ws.engine, work, out, options, steps)
+            with ws.writer_lock():
+                latest = _latest(ws, meta.code)
+                if latest is not None and latest.checksum == staged.checksum:
+                    _save_meta(ws, meta, _default_title(spec))
+                    return _unchanged(meta, latest, staged, started)
+            report = steps("统计列概况", "profiling columns")
+            rows, profiles = profile(ws.engine, ws.engine.read_parquet(out))
+            if report is not None:
+                report(1.0)
+            if rows == 0 and staged.is_file:
+                raise SourceError(f"{spec} 只有表头，没有数据行", f"{spec} has a header but no data rows")
+            _apply_source_names(profiles, staged)
+            if not storage.is_uri:
+                _fsync_tree(out)
+            steps("登记到目录", "registering in the catalog")
+            with ws.writer_lock():
+                _sweep_orphans(ws)
+                latest = _latest(ws, meta.code)
+                if latest is not None and latest.checksum == staged.checksum:  # another writer got here first
+                    return _unchanged(meta, latest, staged, started)
+                version = _register(ws, meta, staged, out, rows, profiles, time.monotonic() - started, _default_title(spec))
+                committed = True
+        finally:
+            if storage.is_uri and not committed:
+                storage.remove(out)
     return IngestResult(meta.code, version, "created", rows, len(profiles), staged.checksum, staged.source,
                         staged.format, staged.encoding, round(time.monotonic() - started, 3), _warnings(meta))
 
@@ -165,21 +179,26 @@ def _fsync_tree(path: str) -> None:
 
 
 def _storage_dir(ws: Workspace, code: str, version: int) -> Path:
-    return Path(ws.settings.storage_root) / code / f"v{version}-{uuid.uuid4().hex[:8]}"
+    return Path(ws.storage.root) / code / f"v{version}-{uuid.uuid4().hex[:8]}"
 
 
 def _sweep_orphans(ws: Workspace) -> None:
-    """Remove version folders that no catalog entry references (a crash between rename and commit)."""
-    root = Path(ws.settings.storage_root)
+    """Remove version folders that no catalog entry references (a crash before the commit)."""
+    with ws.store.session() as s:
+        known = set(s.scalars(sa.select(DatasetVersion.storage_uri)))
+    storage = ws.storage
+    if storage.is_uri:
+        storage.sweep(known)
+        return
+    root = Path(storage.root)
     if not root.is_dir():
         return
-    with ws.store.session() as s:
-        known = {Path(u).resolve() for u in s.scalars(sa.select(DatasetVersion.storage_uri))}
+    resolved = {Path(u).resolve() for u in known if "://" not in u}
     for code_dir in root.iterdir():
         if not code_dir.is_dir():
             continue
         for version_dir in code_dir.iterdir():
-            if version_dir.resolve() not in known:
+            if version_dir.resolve() not in resolved:
                 shutil.rmtree(version_dir, ignore_errors=True)
 
 
@@ -241,7 +260,8 @@ def _register(ws: Workspace, meta: DatasetMeta, staged: Staged, data_dir: str, r
             _apply_meta(ds, meta, default_title)
             s.flush()
             number = (s.scalar(sa.select(sa.func.max(DatasetVersion.version)).where(DatasetVersion.dataset_id == ds.id)) or 0) + 1
-            target = _storage_dir(ws, meta.code, number)
+            in_place = ws.storage.is_uri
+            target = data_dir if in_place else _storage_dir(ws, meta.code, number)
             version = DatasetVersion(
                 dataset_id=ds.id, version=number, source=staged.source, format=staged.format, encoding=staged.encoding,
                 checksum=staged.checksum, size_bytes=staged.size_bytes, row_count=rows, storage_uri=str(target),
@@ -255,10 +275,11 @@ def _register(ws: Workspace, meta: DatasetMeta, staged: Staged, data_dir: str, r
             s.add(version)
             _reindex(s, ds, [p.name for p in profiles])
             s.flush()
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(data_dir, target)  # the last step before COMMIT; see the module docstring
-            moved = target
-            _fsync_dir(target.parent)
+            if not in_place:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(data_dir, target)  # the last step before COMMIT; see the module docstring
+                moved = target
+                _fsync_dir(target.parent)
     except BaseException:
         if moved is not None and moved.exists():
             os.replace(moved, data_dir)  # back into scratch space, which is removed

@@ -13,7 +13,6 @@ records the URL with the password masked.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import urllib.parse
 import warnings
@@ -106,8 +105,8 @@ class DbStaged:
     columns: list[str]
 
 
-def stage_table(src: DbSource, out_dir: str, progress: Progress | None = None, *, compression: str = "snappy") -> DbStaged:
-    """Copy the table to ``out_dir/part-0.parquet`` in Arrow batches; hash the batches as they pass."""
+def stage_table(src: DbSource, part: str, progress: Progress | None = None, *, compression: str = "snappy") -> DbStaged:
+    """Copy the table to the Parquet file ``part`` in Arrow batches; hash the batches as they pass."""
     con = _connect(src)
     try:
         try:
@@ -118,12 +117,11 @@ def stage_table(src: DbSource, out_dir: str, progress: Progress | None = None, *
                 f"table {src.table} not found in {src.display}",
             ) from None
         total = int(con.execute(table.count())) or 1
-        os.makedirs(out_dir, exist_ok=False)
         hasher = hashlib.sha256()
         rows = 0
         reader = con.to_pyarrow_batches(table, chunk_size=BATCH_ROWS)
         schema = reader.schema
-        with pq.ParquetWriter(os.path.join(out_dir, "part-0.parquet"), schema, compression=compression) as writer:
+        with pq.ParquetWriter(part, schema, compression=compression) as writer:
             for batch in reader:
                 sink = pa.BufferOutputStream()
                 with pa.ipc.new_stream(sink, schema) as ipc:

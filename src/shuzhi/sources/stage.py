@@ -68,6 +68,18 @@ class Staged:
     is_file: bool = True
 
 
+def parquet_part(out_dir: str) -> str:
+    """The single part file of a version written from Python; its folder is created first."""
+    if "://" in out_dir:
+        import pyarrow.fs as pafs
+
+        fs, path = pafs.FileSystem.from_uri(out_dir)
+        fs.create_dir(path, recursive=True)
+    else:
+        os.makedirs(out_dir)
+    return f"{out_dir}/part-0.parquet"
+
+
 def fmt_of(path: Path) -> str | None:
     return _EXT.get(path.suffix.lower())
 
@@ -89,12 +101,14 @@ def _sniff_magic(path: Path, declared: str | None) -> str | None:
 _ZH_FMT = {"csv": " CSV ", "tsv": " TSV ", "json": " JSON ", "jsonl": " JSON Lines ", "excel": " Excel ", "parquet": " Parquet "}
 
 
-def stage(spec: str, engine: Engine, work_dir: Path, options: SourceOptions, steps: Steps) -> Staged:
-    """Read ``spec`` (a file path or ``URL#table``) into ``work_dir/data`` as Parquet parts."""
-    out_dir = str(work_dir / "data")
+def stage(spec: str, engine: Engine, work_dir: Path, out_dir: str, options: SourceOptions, steps: Steps) -> Staged:
+    """Read ``spec`` (a file path or ``URL#table``) into ``out_dir`` (a new folder or URI) as Parquet parts.
+
+    ``work_dir`` is private scratch space for transcoded copies.
+    """
     if database.is_db_url(spec):
         src = database.parse_db_url(spec)
-        staged = database.stage_table(src, out_dir, steps("读取数据库表", "reading database table"), compression=engine.compression)
+        staged = database.stage_table(src, parquet_part(out_dir), steps("读取数据库表", "reading database table"), compression=engine.compression)
         return Staged(src.display, src.scheme, f"sha256:{staged.sha256}", None, staged.columns, staged.columns, is_file=False)
 
     path = Path(spec).expanduser()
@@ -193,8 +207,7 @@ def _stage_excel(path: Path, out_dir: str, options: SourceOptions, steps: Steps,
     digest = textfile.scan(path, None, progress=steps("校验", "checksum")).sha256
     steps("读取 Excel", "reading Excel")
     sheet = excel.read_excel(path, options.sheet)
-    os.makedirs(out_dir)
-    pq.write_table(sheet.table, os.path.join(out_dir, "part-0.parquet"), compression=compression)
+    pq.write_table(sheet.table, parquet_part(out_dir), compression=compression)
     opts = {"sheet": sheet.sheet, "header_row": sheet.header_row}
     fmt = "xls" if path.suffix.lower() == ".xls" else "xlsx"
     return Staged(str(path.resolve()), fmt, f"sha256:{digest}", path.stat().st_size, sheet.table.column_names, sheet.source_names, None, opts)

@@ -1,0 +1,87 @@
+"""Where dataset versions live: a local folder, or a Hadoop/object-store URI for Spark clusters.
+
+- A **local folder** (the default ``<home>/data``): a version is staged in the
+  workspace and renamed into ``<root>/<code>/v<N>-<id>`` as the last step before
+  the catalog commits it.
+- A **URI** (``hdfs://…``, ``s3a://…``, ``file:///…``): object stores cannot
+  rename folders atomically, so the engine writes the version straight to
+  ``<root>/<code>/<id>`` and the catalog row is the commit. A folder no catalog
+  row points to is an abandoned write; it is removed once it is older than a
+  grace period, so writes still in progress elsewhere are left alone.
+
+URIs are listed and deleted through ``pyarrow.fs`` (local, S3, HDFS with libhdfs,
+GCS); the Spark engine reads and writes them through Hadoop.
+
+>>> Storage("/srv/shuzhi/data").is_uri, Storage("hdfs://nn:8020/shuzhi").is_uri
+(False, True)
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+
+from shuzhi.errors import ConfigError, StoreError
+
+#: abandoned URI versions younger than this are kept: another process may still be writing them
+GRACE_SECONDS = 6 * 3600
+
+
+class Storage:
+    def __init__(self, root: str) -> None:
+        self.root = root.rstrip("/")
+
+    @property
+    def is_uri(self) -> bool:
+        return "://" in self.root
+
+    def new_location(self, code: str) -> str:
+        """A fresh, unique URI for a version written in place (URI storage only)."""
+        return f"{self.root}/{code}/{uuid.uuid4().hex}"
+
+    def _fs(self):  # type: ignore[no-untyped-def]
+        import pyarrow.fs as pafs
+
+        try:
+            return pafs.FileSystem.from_uri(self.root)
+        except (pafs.ArrowInvalid, OSError) as err:  # type: ignore[attr-defined]
+            raise ConfigError(
+                f"无法访问数据存储位置 {self.root}：{err}",
+                f"cannot open the storage location {self.root}: {err}",
+            ) from None
+
+    def remove(self, location: str) -> None:
+        """Delete a version folder written in place (best effort: used while failing)."""
+        fs, root_path = self._fs()
+        path = root_path.rstrip("/") + location[len(self.root):]
+        try:
+            fs.delete_dir(path)
+        except (FileNotFoundError, OSError):
+            pass
+
+    def sweep(self, committed: set[str], *, grace: float = GRACE_SECONDS) -> int:
+        """Remove version folders no catalog row references and nobody has written for ``grace`` seconds."""
+        import pyarrow.fs as pafs
+
+        fs, root_path = self._fs()
+        root_path = root_path.rstrip("/")
+
+        def children(path: str, recursive: bool = False) -> list[pafs.FileInfo]:
+            return fs.get_file_info(pafs.FileSelector(path, recursive=recursive, allow_not_found=True))
+
+        removed = 0
+        try:
+            for code in (c for c in children(root_path) if c.type == pafs.FileType.Directory):
+                for folder in (v for v in children(code.path) if v.type == pafs.FileType.Directory):
+                    location = self.root + folder.path[len(root_path):]
+                    if location in committed:
+                        continue
+                    times = [i.mtime for i in [folder, *children(folder.path, recursive=True)]]
+                    if any(t is None for t in times):
+                        continue  # unknown age: never remove
+                    if time.time() - max(t.timestamp() for t in times) > grace:
+                        fs.delete_dir(folder.path)
+                        removed += 1
+        except OSError as err:
+            raise StoreError(f"无法清理数据存储位置 {self.root}：{err}", f"cannot sweep the storage location {self.root}: {err}") from err
+        return removed
