@@ -139,3 +139,23 @@ def test_demo_ingests_five_base_libraries(cli: Cli) -> None:
 def test_version_and_help(cli: Cli) -> None:
     assert cli("--version").stdout.startswith("shuzhi ")
     assert "ingest" in cli("--help").stdout
+
+
+def test_error_text_is_not_read_as_markup(cli: Cli, tmp_path: Path) -> None:
+    path = write_text(tmp_path / "wide.csv", "a,b\n1,2,[bold]3[/bold]\n")
+    result = cli("ingest", str(path), expect=1)
+    assert "line 2: 3 fields" in result.stderr
+
+
+def test_internal_errors_are_one_line_with_exit_70(cli: Cli, people: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shuzhi.cli.ingest
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("disk on fire [x]")
+
+    monkeypatch.setattr(shuzhi.cli.ingest, "ingest", broken)
+    result = cli("ingest", str(people), expect=70)
+    assert "internal error" in result.stderr and "RuntimeError: disk on fire [x]" in result.stderr
+    monkeypatch.setenv("SHUZHI_DEBUG", "1")
+    with pytest.raises(AssertionError, match="disk on fire"):
+        cli("ingest", str(people), expect=0)

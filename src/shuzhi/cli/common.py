@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 from shuzhi.config import Settings
@@ -90,14 +91,19 @@ def handle_errors(func: F) -> F:
         except ShuzhiError as e:
             if st.json:
                 sys.stdout.write(json.dumps({"error": e.to_dict()}, ensure_ascii=False) + "\n")
-            err.print(f"[bold red]错误 error:[/] {e.render(st.lang)}", highlight=False, markup=True)  # type: ignore[arg-type]
+            err.print(f"[bold red]错误 error:[/] {escape(e.render(st.lang))}", highlight=False)  # type: ignore[arg-type]
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
             _interrupted()
         except Exception as e:
             if _caused_by_interrupt(e):  # engines wrap Ctrl-C in their own errors ("Query interrupted")
                 _interrupted()
-            raise
+            if os.environ.get("SHUZHI_DEBUG"):
+                raise
+            # a bug, not bad input: one line, and the traceback on request
+            reason = escape(f"{type(e).__name__}: {str(e).strip().splitlines()[0] if str(e).strip() else ''}")
+            err.print(f"[bold red]内部错误 internal error:[/] {reason} — 请报告此问题 please report it (SHUZHI_DEBUG=1 shows the traceback)")
+            raise typer.Exit(70) from None
 
     return wrapper  # type: ignore[return-value]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+import csv
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,6 +13,8 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
+
+from shuzhi.errors import SourceError
 
 #: name of the sentinel column that catches fields beyond the header in a CSV row
 EXTRA_FIELDS = "__shuzhi_extra__"
@@ -92,6 +95,29 @@ class Engine(abc.ABC):
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release engine resources."""
+
+
+def wide_row_error(layout: CsvLayout) -> SourceError:
+    """The error for a row with more fields than the header, naming its line.
+
+    Engines only report that such a row exists; finding its line rereads the file
+    with Python's csv module, which is acceptable on this error path only.
+    """
+    line, found = 0, 0
+    with open(layout.path, encoding="utf-8-sig", newline="") as f:
+        reader = csv.reader(f, delimiter=layout.delimiter, quotechar=layout.quote, doublequote=True)
+        next(reader, None)
+        start = reader.line_num
+        for row in reader:
+            if any(cell != "" for cell in row[len(layout.names):]):
+                line, found = start + 1 + layout.line_offset, len(row)
+                break
+            start = reader.line_num
+    return SourceError(
+        f"{layout.path} 第 {line} 行有 {found} 个字段，多于表头的 {len(layout.names)} 列",
+        f"{layout.path} line {line}: {found} fields, but the header has {len(layout.names)} columns",
+        line=line,
+    )
 
 
 @contextmanager

@@ -10,7 +10,7 @@ import duckdb
 import ibis
 import ibis.expr.types as ir
 
-from shuzhi.engine.base import EXTRA_FIELDS, CsvLayout, Engine, Progress, polling
+from shuzhi.engine.base import EXTRA_FIELDS, CsvLayout, Engine, Progress, polling, wide_row_error
 from shuzhi.errors import EngineError, SourceError
 
 
@@ -136,14 +136,7 @@ def _first_line(err: BaseException) -> str:
 def _csv_error(layout: CsvLayout, err: duckdb.Error) -> SourceError:
     text = str(err)
     if EXTRA_FIELDS in text:
-        from shuzhi.sources.csv_text import first_long_record  # the error path may scan in Python
-
-        line, found = first_long_record(layout)
-        return SourceError(
-            f"{layout.path} 第 {line} 行有 {found} 个字段，多于表头的 {len(layout.names)} 列",
-            f"{layout.path} line {line}: {found} fields, but the header has {len(layout.names)} columns",
-            line=line,
-        )
+        return wide_row_error(layout)
     match = _LINE.search(text)
     line = int(match.group(1)) + layout.line_offset if match else None
     reason = _first_line(err).removeprefix("Invalid Input Error: ")

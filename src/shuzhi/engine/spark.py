@@ -7,7 +7,7 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
-from shuzhi.engine.base import EXTRA_FIELDS, CsvLayout, Engine, Progress
+from shuzhi.engine.base import EXTRA_FIELDS, CsvLayout, Engine, Progress, wide_row_error
 from shuzhi.errors import EngineError, SourceError
 
 
@@ -84,14 +84,7 @@ class SparkEngine(Engine):
             self.write_parquet(checked.drop(EXTRA_FIELDS), out_dir, progress)
         except Exception as err:  # noqa: BLE001 - Spark raises many JVM-wrapped types
             if EXTRA_FIELDS in str(err):
-                from shuzhi.sources.csv_text import first_long_record
-
-                line, found = first_long_record(layout)
-                raise SourceError(
-                    f"{layout.path} 第 {line} 行有 {found} 个字段，多于表头的 {len(layout.names)} 列",
-                    f"{layout.path} line {line}: {found} fields, but the header has {len(layout.names)} columns",
-                    line=line,
-                ) from None
+                raise wide_row_error(layout) from None
             raise
 
     def json_to_parquet(self, path: str, *, lines: bool, out_dir: str, progress: Progress | None = None) -> list[str]:

@@ -16,7 +16,6 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from shuzhi.engine import CsvLayout
 from shuzhi.errors import SourceError
 
 CANDIDATES = (",", "\t", ";", "|")
@@ -101,17 +100,3 @@ def sniff_file(path: Path, codec: str, bom: bytes, *, delimiter: str | None = No
     if not text.strip():
         raise SourceError(f"文件为空：{path}", f"empty file: {path}")
     return sniff_text(text, delimiter=delimiter)
-
-
-def first_long_record(layout: CsvLayout) -> tuple[int, int]:
-    """(line, field count) of the first record wider than the header — used on the error path only."""
-    with open(layout.path, encoding="utf-8-sig", newline="") as f:
-        reader = csv.reader(f, delimiter=layout.delimiter, quotechar=layout.quote, doublequote=True)
-        next(reader, None)
-        start = reader.line_num
-        for row in reader:
-            extra = row[len(layout.names):]
-            if any(cell != "" for cell in extra):
-                return start + 1 + layout.line_offset, len(row)
-            start = reader.line_num
-    return 0, 0
