@@ -2,5 +2,5 @@
 
 Everything about real-world files (encodings, delimiters, title rows, messy
 headers, Excel quirks, database URLs) lives here; the catalog sees only a
-:class:`~shuzhi.sources.staged.Staged` result.
+:class:`~shuzhi.sources.stage.Staged` result.
 """
