@@ -6,7 +6,7 @@ SERVE ?= 1
 ROWS ?= 10000
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test venv bench clean docs lock
+.PHONY: demo test venv bench bench-quality clean docs lock
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "shuzhi needs Python >= 3.11 (found %s)" % sys.version.split()[0])'
@@ -27,6 +27,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest_bench.py
+
+# installs Soda Core, cuallee and Great Expectations into their own venvs under benchmarks/work/venvs
+bench-quality: $(STAMP)
+	$(BIN)/python benchmarks/quality_bench.py
 
 docs: $(STAMP)
 	$(BIN)/python -m shuzhi.cli.docs > docs/cli.md

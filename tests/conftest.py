@@ -68,3 +68,9 @@ class Cli:
 @pytest.fixture
 def cli(home: Path) -> Cli:
     return Cli(home)
+
+
+@pytest.fixture
+def cli_at():  # type: ignore[no-untyped-def]
+    """``cli_at(home)``: the CLI on another workspace (e.g. a module-scoped one)."""
+    return Cli

@@ -65,3 +65,15 @@ def test_docs_links_resolve() -> None:
     for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
         for target in re.findall(r"\]\(([^)#:]+\.md)", page.read_text(encoding="utf-8")):
             assert (page.parent / target).exists(), f"{page.name} → {target}"
+
+
+def test_every_quality_check_and_parameter_documented() -> None:
+    from shuzhi.quality import get_checks
+
+    doc = (ROOT / "docs" / "quality.md").read_text(encoding="utf-8")
+    table = doc.split("## Checks", 1)[1].split("## How a run executes", 1)[0]
+    for name, check in get_checks().items():
+        row = next((line for line in table.splitlines() if line.startswith(f"| `{name}` |")), None)
+        assert row is not None, name
+        for param in check.params.model_json_schema(by_alias=True).get("properties", {}):
+            assert f"`{param}" in row or f"{param}:" in row, (name, param)

@@ -11,7 +11,7 @@ import pytest
 from shuzhi.errors import ConfigError
 from shuzhi.standards.codelists import CodeList, codelist_keys, load_codelist, registry
 
-KEYS = ["GB/T 2260", "GB/T 2261.1", "GB/T 3304", "GB/T 4754"]
+KEYS = ["GB/T 21010", "GB/T 2260", "GB/T 2261.1", "GB/T 3304", "GB/T 4754"]
 
 
 def rows_by_code(cl: CodeList) -> dict[str, dict[str, str]]:
@@ -83,6 +83,12 @@ def test_gb2261_1_sex() -> None:
 
 
 # ---------------------------------------------------------------- GB/T 3304 民族
+
+
+def test_gb21010_first_level_classes() -> None:
+    cl = load_codelist("GB/T 21010")
+    assert [r["code"] for r in cl.rows] == [f"{i:02d}" for i in range(1, 13)]
+    assert (cl.name_of("01"), cl.name_of("08"), cl.name_of("12")) == ("耕地", "公共管理与公共服务用地", "其他土地")
 
 
 def test_gb3304_has_58_rows_numbered_01_to_56_then_97_98() -> None:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from shuzhi import __version__
-from shuzhi.cli import catalog, demo
+from shuzhi.cli import catalog, demo, quality
 from shuzhi.cli.common import State
 from shuzhi.cli.ingest import ingest_command
 
@@ -21,6 +21,7 @@ app = typer.Typer(
 )
 app.command("ingest")(ingest_command)
 app.add_typer(catalog.app, name="catalog")
+app.add_typer(quality.app, name="quality")
 app.command("demo")(demo.demo_command)
 app.command("demo-data")(demo.demo_data_command)
 

@@ -95,6 +95,8 @@ def handle_errors(func: F) -> F:
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
             _interrupted()
+        except (typer.Exit, typer.Abort):
+            raise  # a command's own exit code
         except Exception as e:
             if _caused_by_interrupt(e):  # engines wrap Ctrl-C in their own errors ("Query interrupted")
                 _interrupted()

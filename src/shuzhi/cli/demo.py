@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -35,8 +35,27 @@ def demo_command(ctx: typer.Context, rows: RowsOpt = 10_000, seed: SeedOpt = 202
         created = sum(1 for r in report["ingested"] if r["status"] == "created")
         out.print(text(ctx, f"示例数据目录：{report['data_dir']}；新建版本 {created} 个",
                        f"demo data in {report['data_dir']}; {created} new version(s)"))
+        out.print(_quality_table(ctx, report["quality"]))
+        out.print(text(ctx, "详细结果：shuzhi quality run <资源代码> --html report.html",
+                       "details: shuzhi quality run <code> --html report.html"))
 
     emit(ctx, report, render)
+
+
+def _quality_table(ctx: typer.Context, quality: list[dict[str, Any]]) -> Table:
+    """Per dataset: score, and each planted defect with what the suggested rules found."""
+    table = Table(title=text(ctx, "数据质量（建议规则）与预置缺陷", "data quality (suggested rules) and planted defects"),
+                  header_style="bold")
+    for zh, en in [("资源代码", "code"), ("得分", "score"), ("缺陷", "defect"), ("预置", "planted"), ("发现", "found"), ("规则", "rule")]:
+        table.add_column(text(ctx, zh, en), overflow="fold")
+    for q in quality:
+        score = "—" if q["score"] is None else f"{q['score']:.2f} {q['grade']}"
+        for i, d in enumerate(q["defects"]):
+            found = "、".join(str(n) for n in d["found"]) or "—"
+            style = "green" if d["found"] and sum(d["found"]) >= d["planted"] else "yellow"
+            table.add_row(q["code"] if i == 0 else "", score if i == 0 else "", text(ctx, d["description_zh"], d["description_en"]),
+                          str(d["planted"]), f"[{style}]{found}[/]", "、".join(d["rules"]))
+    return table
 
 
 @handle_errors

@@ -40,11 +40,12 @@ class Storage:
         return f"{self.root}/{code}/{uuid.uuid4().hex}"
 
     def _fs(self):  # type: ignore[no-untyped-def]
+        import pyarrow as pa
         import pyarrow.fs as pafs
 
         try:
             return pafs.FileSystem.from_uri(self.root)
-        except (pafs.ArrowInvalid, OSError) as err:  # type: ignore[attr-defined]
+        except (pa.ArrowInvalid, OSError) as err:
             raise ConfigError(
                 f"无法访问数据存储位置 {self.root}：{err}",
                 f"cannot open the storage location {self.root}: {err}",
@@ -85,3 +86,37 @@ class Storage:
         except OSError as err:
             raise StoreError(f"无法清理数据存储位置 {self.root}：{err}", f"cannot sweep the storage location {self.root}: {err}") from err
         return removed
+
+
+def probe(location: str) -> tuple[int, int, list[tuple[str, str]]]:
+    """Read the footer of every Parquet file of a version: (readable files, files, [(file, error)]).
+
+    A missing folder counts as one unreadable element. Only footers are read, so this
+    is cheap however large the version is.
+    """
+    import pyarrow as pa
+    import pyarrow.fs as pafs
+    import pyarrow.parquet as pq
+
+    try:
+        fs, path = pafs.FileSystem.from_uri(location) if "://" in location else (pafs.LocalFileSystem(), location)
+        info = fs.get_file_info(path)
+        if info.type == pafs.FileType.NotFound:
+            return 0, 1, [(location, "not found")]
+        if info.type == pafs.FileType.File:
+            files = [path]
+        else:
+            found = fs.get_file_info(pafs.FileSelector(path, recursive=True))
+            files = sorted(f.path for f in found if f.type == pafs.FileType.File and f.path.endswith(".parquet"))
+    except (OSError, pa.ArrowInvalid) as err:
+        return 0, 1, [(location, str(err))]
+    if not files:
+        return 0, 1, [(location, "no Parquet files")]
+    bad: list[tuple[str, str]] = []
+    for f in files:
+        try:
+            with fs.open_input_file(f) as handle:
+                pq.read_metadata(handle)
+        except (OSError, pa.ArrowInvalid) as err:
+            bad.append((f, str(err).splitlines()[0]))
+    return len(files) - len(bad), len(files), bad

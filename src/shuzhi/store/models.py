@@ -104,3 +104,22 @@ class SearchTerm(Base):
     term: Mapped[str] = mapped_column(String(100))
     field: Mapped[str] = mapped_column(String(16))
     weight: Mapped[float] = mapped_column(Float)
+
+
+class QualityRun(Base):
+    """One quality assessment of a dataset version: the scores, and the whole result as JSON."""
+
+    __tablename__ = "quality_run"
+    __table_args__ = (Index("ix_quality_run_dataset", "dataset_id", "started_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dataset_id: Mapped[int] = mapped_column(ForeignKey("dataset.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    engine: Mapped[str] = mapped_column(String(16))
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    duration_s: Mapped[float] = mapped_column(Float)
+    rows: Mapped[int | None] = mapped_column(BigInteger)
+    score: Mapped[float | None] = mapped_column(Float)
+    grade: Mapped[str | None] = mapped_column(String(16))
+    rules_source: Mapped[str] = mapped_column(Text)
+    result: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -1,0 +1,179 @@
+"""规范性 and 准确性 of single values: patterns, lengths, ranges, code lists, date formats.
+
+NULL values are not evaluated by these checks (completeness is not_null's job);
+every other value is, including blanks.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+import ibis
+import ibis.expr.types as ir
+from pydantic import field_validator, model_validator
+
+from shuzhi.quality.context import Ctx
+from shuzhi.quality.registry import ColumnParams, check
+from shuzhi.standards import validators
+from shuzhi.standards.codelists import codelist_keys, load_codelist
+
+
+def as_text(v: ir.Value) -> ir.StringValue:
+    return v if v.type().is_string() else v.cast("string")
+
+
+class Regex(ColumnParams):
+    pattern: str
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        try:
+            re.compile(pattern)
+        except re.error as e:
+            raise ValueError(f"invalid regular expression: {e}") from None
+        return pattern
+
+
+@check("regex", "normativity", "expr", Regex, "{column} 匹配 {pattern}", "{column} matches {pattern}")
+def regex(ctx: Ctx, p: Regex) -> ir.BooleanValue:
+    return as_text(ctx.col(p.column)).re_search(p.pattern)
+
+
+@check("mobile", "normativity", "expr", ColumnParams, "{column} 为 11 位手机号码", "{column} is an 11-digit mobile number")
+def mobile(ctx: Ctx, p: ColumnParams) -> ir.BooleanValue:
+    return validators.mobile(as_text(ctx.col(p.column)))
+
+
+class Bounds(ColumnParams):
+    min: float | None = None
+    max: float | None = None
+    #: exclude the bound itself (e.g. an area must be > 0)
+    min_exclusive: bool = False
+    max_exclusive: bool = False
+
+    @model_validator(mode="after")
+    def _bounds(self) -> Bounds:
+        if self.min is None and self.max is None:
+            raise ValueError("needs min or max")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError("min is greater than max")
+        return self
+
+
+def _within(x: ir.NumericValue, p: Bounds) -> ir.BooleanValue:
+    ok = ibis.literal(True)
+    if p.min is not None:
+        ok = ok & ((x > p.min) if p.min_exclusive else (x >= p.min))
+    if p.max is not None:
+        ok = ok & ((x < p.max) if p.max_exclusive else (x <= p.max))
+    return ok
+
+
+@check("length", "normativity", "expr", Bounds, "{column} 长度在 [{min}, {max}] 内", "length of {column} within [{min}, {max}]")
+def length(ctx: Ctx, p: Bounds) -> ir.BooleanValue:
+    return _within(as_text(ctx.col(p.column)).length(), p)
+
+
+@check("range", "accuracy", "expr", Bounds, "{column} 取值在 [{min}, {max}] 内", "{column} within [{min}, {max}]")
+def value_range(ctx: Ctx, p: Bounds) -> ir.BooleanValue:
+    v = ctx.col(p.column)
+    dtype = ctx.dtype(p.column)
+    if v.type().is_numeric():
+        number = v
+    elif dtype == "int64" or dtype.startswith("decimal"):
+        number = ctx.typed(p.column)
+    else:  # text that is not all numbers: a value that is not a number fails
+        number = v.try_cast("float64")
+    return ibis.ifelse(v.isnull(), ibis.null("boolean"), _within(number, p).fill_null(False))
+
+
+class CodeList(ColumnParams):
+    code_list: str | None = None
+    values: list[str] | None = None
+    #: compare with the list's codes (default) or its names (a column holding 耕地 rather than 01)
+    by: Literal["code", "name"] = "code"
+
+    @model_validator(mode="after")
+    def _one_source(self) -> CodeList:
+        if (self.code_list is None) == (self.values is None):
+            raise ValueError("give either code_list (a standard, e.g. GB/T 2261.1) or values (a list)")
+        if self.code_list is not None and self.code_list not in codelist_keys():
+            raise ValueError(f"unknown code list {self.code_list!r}; known: {', '.join(codelist_keys())}")
+        return self
+
+    def codes(self) -> list[str]:
+        if self.values is not None:
+            return [str(x) for x in self.values]
+        return [r[self.by] for r in load_codelist(self.code_list).rows]  # type: ignore[arg-type]
+
+
+@check("code_list", "normativity", "expr", CodeList, "{column} 的值在代码表 {code_list} 中", "{column} is a code of {code_list}")
+def code_list(ctx: Ctx, p: CodeList) -> ir.BooleanValue:
+    return ctx.member(as_text(ctx.col(p.column)), p.codes(), f"{p.column}:{p.code_list or 'values'}:{p.by}")
+
+
+# strftime directives with a fixed width: (regex, width, part)
+_DIRECTIVES = {"Y": ("[0-9]{4}", 4, "year"), "m": ("[0-9]{2}", 2, "month"), "d": ("[0-9]{2}", 2, "day"),
+               "H": ("[0-9]{2}", 2, "hour"), "M": ("[0-9]{2}", 2, "minute"), "S": ("[0-9]{2}", 2, "second")}
+
+
+class DateFormat(ColumnParams):
+    format: str
+
+    @field_validator("format")
+    @classmethod
+    def _supported(cls, fmt: str) -> str:
+        parsed = parse_format(fmt)
+        if not {"year", "month", "day"} <= {part for part, _, _ in parsed}:
+            raise ValueError("a date format needs %Y, %m and %d")
+        return fmt
+
+
+def parse_format(fmt: str) -> list[tuple[str, int, int]]:
+    """``'%Y-%m-%d'`` → [(part, start, width)]; raises for directives of variable width."""
+    parts, pos, i = [], 0, 0
+    while i < len(fmt):
+        if fmt[i] == "%":
+            d = fmt[i + 1:i + 2]
+            if d not in _DIRECTIVES:
+                raise ValueError(f"unsupported directive %{d}; supported: %Y %m %d %H %M %S and literal text")
+            _, width, part = _DIRECTIVES[d]
+            parts.append((part, pos, width))
+            pos += width
+            i += 2
+        else:
+            pos += 1
+            i += 1
+    return parts
+
+
+def format_regex(fmt: str) -> str:
+    out, i = [], 0
+    while i < len(fmt):
+        if fmt[i] == "%":
+            out.append(_DIRECTIVES[fmt[i + 1]][0])
+            i += 2
+        else:
+            out.append(re.escape(fmt[i]))
+            i += 1
+    return "^" + "".join(out) + "$"
+
+
+@check("date_format", "normativity", "expr", DateFormat, "{column} 是格式为 {format} 的有效日期", "{column} is a valid date formatted {format}")
+def date_format(ctx: Ctx, p: DateFormat) -> ir.BooleanValue:
+    v = ctx.col(p.column)
+    if v.type().is_temporal():
+        return ibis.ifelse(v.isnull(), ibis.null("boolean"), True)
+    v = as_text(v)
+    # fixed-width format: one regex for the shape, then each part by position
+    got = ctx.derive(f"{p.column}:fmt:{p.format}:", {
+        part: v.substr(start, width).try_cast("int64") for part, start, width in parse_format(p.format)})
+    ymd = got["year"] * 10000 + got["month"] * 100 + got["day"]
+    ok = v.re_search(format_regex(p.format)) & validators.ymd_ok(ymd, latest=None)
+    limits = {"hour": 23, "minute": 59, "second": 59}
+    for part, top in limits.items():
+        if part in got:
+            ok = ok & (got[part] <= top)
+    return ibis.ifelse(v.isnull(), ibis.null("boolean"), ok.fill_null(False))

@@ -1,0 +1,159 @@
+"""What a check sees: the stored table, the catalog's logical types, the reference time, other datasets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+
+from shuzhi.catalog.dtypes import cast_text
+from shuzhi.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class DatasetRef:
+    """A dataset version opened for reading: raw stored table and logical types."""
+
+    code: str
+    version: int
+    table: ir.Table
+    dtypes: dict[str, str]
+
+    def typed(self, name: str) -> ir.Value:
+        """Column ``name`` converted to its catalog type (text columns only; typed sources as stored)."""
+        col = self.table[name]
+        dtype = self.dtypes.get(name, "string")
+        return cast_text(col, dtype) if col.type().is_string() and dtype != "string" else col
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """Evaluation context of one dataset version."""
+
+    data: DatasetRef
+    #: the time against which ages are measured (timeliness); defaults to now
+    as_of: dt.datetime
+    #: the catalog entry (metadata fields, update cycle, storage location)
+    entry: dict[str, Any]
+    defaults: dict[str, Any]
+    #: opens another dataset's latest version by catalog code (for cross-dataset rules)
+    open_ref: Callable[[str], DatasetRef] = field(repr=False, default=lambda code: _no_refs(code))
+    #: code-list lookups and derived columns: recorded while planning, read from the staged table when compiling
+    staging: Staging | None = field(repr=False, default=None)
+
+    @property
+    def table(self) -> ir.Table:
+        return self.data.table
+
+    def col(self, name: str) -> ir.Value:
+        return self.data.table[name]
+
+    def typed(self, name: str) -> ir.Value:
+        return self.data.typed(name)
+
+    def member(self, key: ir.StringValue, codes: Sequence[str], name: str) -> ir.BooleanValue:
+        """``key`` is one of ``codes`` (NULL for a NULL key).
+
+        Short lists compile to ``IN (…)``. Long ones (GB/T 2260 has ~6,900 codes) become a
+        hash join against a table of the codes: engines test a long ``IN`` list value by
+        value (DuckDB took 47 s for 5 M rows against 6,884 codes; the join 0.2 s).
+        """
+        if len(codes) <= SHORT_LIST or self.staging is None:
+            return key.isin(list(codes))
+        return self.staging.flag(key, codes, name)
+
+    def derive(self, prefix: str, parts: dict[str, ir.Value]) -> dict[str, ir.Value]:
+        """Compute ``parts`` once per row, in a projection before the checks (named ``prefix`` + key).
+
+        A check that uses an expression many times (a cast of an ID's digits) derives it,
+        so that the engines evaluate it once per row: Spark does not eliminate common
+        subexpressions within one projection, and smaller expressions compile faster.
+        """
+        if self.staging is None:
+            return parts
+        return self.staging.derived(prefix, parts)
+
+    def time_key(self, name: str) -> ir.IntegerValue:
+        """Column ``name`` as ``yyyymmddHHMMSS`` (see :func:`shuzhi.catalog.dtypes.time_key`), parsed once per row."""
+        from shuzhi.catalog.dtypes import time_key
+
+        return time_key(self.col(name), lambda step, parts: self.derive(f"{name}:time:{step}:", parts))
+
+    def dtype(self, name: str) -> str:
+        col = self.data.table[name]
+        return self.data.dtypes.get(name, "string") if col.type().is_string() else str(col.type())
+
+
+SHORT_LIST = 16
+
+
+@dataclass
+class Staging:
+    """The checked table prepared for the checks: derived columns in layers, joined with code tables.
+
+    Planning calls every check once against the stored table: each ``derived`` call adds
+    one projection layer (so a part may use parts derived before it, each computed once
+    per row) and returns its columns; each long code list's key is derived too and
+    recorded. :meth:`stage` then adds one LEFT JOIN per code list with a boolean flag
+    ``__lk<i>``. When compiling, checks run again against the staged table and read
+    those columns by name.
+    """
+
+    base: ir.Table
+    planning: bool = True
+    table: ir.Table | None = None
+    codes: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    flags: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.table = self.base
+
+    def derived(self, prefix: str, parts: dict[str, ir.Value]) -> dict[str, ir.Value]:
+        assert self.table is not None
+        names = {k: f"__d_{prefix}{k}" for k in parts}
+        if self.planning:
+            new = {names[k]: e for k, e in parts.items() if names[k] not in self.table.columns}
+            if new:
+                self.table = self.table.mutate(**new)
+        return {k: self.table[n] for k, n in names.items()}
+
+    def flag(self, key: ir.StringValue, codes: Sequence[str], name: str) -> ir.BooleanValue:
+        key_col = self.derived(f"key:{name}", {"": key})[""]
+        if self.planning:
+            self.codes.setdefault(name, (key_col.get_name(), tuple(sorted(set(codes)))))
+            return ibis.literal(True)
+        assert self.table is not None
+        return ibis.ifelse(key_col.isnull(), ibis.null("boolean"), self.table[self.flags[name]])
+
+    def stage(self) -> ir.Table:
+        """The staged table: the derived layers plus one flag column per long code list."""
+        self.planning = False
+        derived = self.table
+        assert derived is not None
+        if self.codes:
+            joined = derived
+            flags = {}
+            for i, (name, (key_col, codes)) in enumerate(self.codes.items()):
+                code_col = f"__code{i}"
+                codes_t = ibis.memtable({code_col: list(codes)}, schema={code_col: "string"})
+                joined = joined.left_join(codes_t, derived[key_col] == codes_t[code_col])
+                flags[f"__lk{i}"] = joined[code_col].notnull()
+                self.flags[name] = f"__lk{i}"
+            self.table = joined.select(*derived.columns, **flags)
+        return self.table
+
+
+def _no_refs(code: str) -> DatasetRef:
+    raise ConfigError(f"无法打开引用的资源 {code}", f"cannot open the referenced dataset {code}")
+
+
+def ref_parts(ref: str) -> tuple[str, str]:
+    """``"legal_person.tyshxydm"`` → (dataset code, column)."""
+    code, dot, column = ref.partition(".")
+    if not dot or not code or not column:
+        raise ValueError("ref must be <dataset code>.<column>, e.g. legal_person.tyshxydm")
+    return code, column

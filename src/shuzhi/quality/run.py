@@ -1,0 +1,294 @@
+"""Run a rule set on a dataset version: the one place that executes quality work and stores it.
+
+Example (on a workspace holding the demo data)::
+
+    result = run_quality(ws, "population", rules=Path("population.rules.yaml"))
+    result["score"], result["grade"]        # (97.8, '优')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import replace
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import ibis
+import sqlalchemy as sa
+
+from shuzhi.catalog.queries import show_dataset
+from shuzhi.engine import Engine
+from shuzhi.engine.storage import probe
+from shuzhi.errors import ConfigError, NotFoundError
+from shuzhi.quality.anomaly import detect
+from shuzhi.quality.compile import Plan, compile_rules
+from shuzhi.quality.context import Ctx, DatasetRef, ref_parts
+from shuzhi.quality.registry import Outcome
+from shuzhi.quality.rules import Rule, RuleSet, check_columns, defaults, load_rules
+from shuzhi.quality.samples import sample_columns
+from shuzhi.quality.score import overall, score_dimensions
+from shuzhi.store import Dataset, QualityRun
+from shuzhi.store.models import utcnow
+from shuzhi.workspace import Workspace
+
+Steps = Callable[[str, str], Callable[[float], None] | None]
+
+
+def rules_path(ws: Workspace, code: str) -> Path:
+    """Where a dataset's own rule file lives in the workspace (used when ``--rules`` is not given)."""
+    return ws.home / "rules" / f"{code}.yaml"
+
+
+def _entry(ws: Workspace, code: str, version: int | None) -> dict[str, Any]:
+    entry = show_dataset(ws, code, version)
+    entry["share_type"] = entry["share"]["type"]
+    entry["open_type"] = entry["open"]["type"]
+    return entry
+
+
+def _open(ws: Workspace, entry: dict[str, Any]) -> DatasetRef:
+    dtypes = {c["name"]: c["type"] for c in entry["items"]}
+    table = ws.engine.read_parquet(entry["storage_uri"])
+    return DatasetRef(entry["code"], entry["shown_version"], table, dtypes)
+
+
+def _refs(ws: Workspace, rs: RuleSet) -> dict[str, DatasetRef]:
+    """Open every dataset a rule references (latest version) and check the referenced columns."""
+    refs: dict[str, DatasetRef] = {}
+    problems: list[tuple[Rule, str, str]] = []
+    for rule in rs.rules:
+        ref = getattr(rule.params, "ref", None)
+        if not ref:
+            continue
+        code, column = ref_parts(ref)
+        if code not in refs:
+            try:
+                refs[code] = _open(ws, _entry(ws, code, None))
+            except NotFoundError:
+                problems.append((rule, f"引用的资源 {code} 不在目录中", f"the referenced dataset {code} is not in the catalog"))
+                continue
+        extra = [column] + ([rule.params.ref_key] if getattr(rule.params, "ref_key", None) else [])  # type: ignore[attr-defined]
+        if getattr(rule.params, "ref_key", None) is None and hasattr(rule.params, "key"):
+            extra.append(rule.params.key)  # type: ignore[attr-defined]
+        for col in extra:
+            if col not in refs[code].dtypes:
+                problems.append((rule, f"引用的资源 {code} 没有列 {col!r}", f"the referenced dataset {code} has no column {col!r}"))
+    if problems:
+        zh = "；".join(f"第 {r.line} 行（{r.id}）：{z}" for r, z, _ in problems)
+        en = "; ".join(f"line {r.line} ({r.id}): {e}" for r, _, e in problems)
+        raise ConfigError(f"规则文件 {rs.source} 的引用有误：{zh}", f"rule file {rs.source} has bad references: {en}")
+    return refs
+
+
+def _rule_result(rule: Rule, evaluated: int | None, passed: int | None, *, reason: tuple[str, str] | None = None,
+                 metrics: dict[str, Any] | None = None) -> dict[str, Any]:
+    zh, en = rule.describe()
+    ratio = None if not evaluated or passed is None else passed / evaluated
+    if ratio is None:
+        status = "not_assessable"
+        if reason is None and evaluated == 0:
+            reason = ("没有可评估的值（全部为空值或被条件排除）", "no values to evaluate (all NULL or filtered out)")
+    else:
+        status = "pass" if ratio >= (rule.threshold if rule.threshold is not None else 1.0) else "fail"
+    return {
+        "id": rule.id, "check": rule.check.name, "dimension": rule.dimension, "columns": rule.columns(),
+        "severity": rule.severity, "threshold": rule.threshold, "weight": rule.weight, "where": rule.where,
+        "description": f"{zh} / {en}" if zh != en else zh, "line": rule.line,
+        "status": status, "evaluated": evaluated, "passed": passed,
+        "failed": None if evaluated is None or passed is None else evaluated - passed,
+        "pass_ratio": ratio, "reason": f"{reason[0]} / {reason[1]}" if reason else None,
+        "metrics": metrics or {}, "samples": [],
+    }
+
+
+def _samples(engine: Engine, table: Any, check: str, limit: int) -> list[dict[str, Any]]:
+    shown = table.select(**sample_columns(table, check)).limit(limit)
+    return engine.to_pyarrow(shown).to_pylist()
+
+
+def row_samples(engine: Engine, ctx: Ctx, plan: Plan, rules: list[Rule], limit: int) -> dict[str, list[dict[str, Any]]]:
+    """Up to ``limit`` failing rows of each row rule, in one query (a UNION ALL of bounded branches).
+
+    Each branch evaluates only its rule's predicate and stops at ``limit`` rows.
+    """
+    table = plan.table if plan.table is not None else ctx.table
+    cols = ctx.table.columns
+    shown = {r.id: [c for c in r.columns() if c in cols] or list(cols[:3]) for r in rules}
+    width = max(len(v) for v in shown.values())
+    branches = []
+    for rule in rules:
+        rows = table.filter(~plan.predicates[rule.id]).select(shown[rule.id])
+        masked = sample_columns(rows, rule.check.name)
+        values = [masked[c] for c in shown[rule.id]] + [ibis.null("string")] * (width - len(shown[rule.id]))
+        branch = rows.select(__rule=ibis.literal(rule.id), **{f"__v{i}": v.cast("string") for i, v in enumerate(values)})
+        branches.append(branch.limit(limit))
+    found = engine.to_pyarrow(ibis.union(*branches, distinct=False) if len(branches) > 1 else branches[0]).to_pylist()
+    out: dict[str, list[dict[str, Any]]] = {}
+    for row in found:
+        names = shown[row["__rule"]]
+        out.setdefault(row["__rule"], []).append({c: row[f"__v{i}"] for i, c in enumerate(names)})
+    return out
+
+
+def evaluate(
+    engine: Engine, data: DatasetRef, rs: RuleSet, *, as_of: dt.datetime, entry: dict[str, Any] | None = None,
+    refs: dict[str, DatasetRef] | None = None, steps: Steps | None = None,
+) -> tuple[int, list[dict[str, Any]]]:
+    """Evaluate ``rs`` on one table: the row count and one result per rule, in rule order (nothing stored).
+
+    ``entry`` is the catalog entry (for timeliness and accessibility rules), ``refs`` the
+    datasets that cross-dataset rules name, by code.
+    """
+    found = refs or {}
+
+    def open_ref(code: str) -> DatasetRef:
+        if code not in found:
+            raise ConfigError(f"引用的资源 {code} 未打开", f"the referenced dataset {code} is not open")
+        return found[code]
+
+    ctx = Ctx(data=data, as_of=as_of, entry=entry or {}, defaults=defaults(), open_ref=open_ref)
+    rows, results = _execute(engine, ctx, rs, compile_rules(ctx, rs.rules), steps)
+    return rows, [results[r.id] for r in rs.rules]
+
+
+def _execute(engine: Engine, ctx: Ctx, rs: RuleSet, plan: Plan, steps: Steps | None) -> tuple[int, dict[str, dict[str, Any]]]:
+    by_id = {r.id: r for r in rs.rules}
+    results: dict[str, dict[str, Any]] = {}
+    for rid, reason in plan.not_assessable.items():
+        results[rid] = _rule_result(by_id[rid], None, None, reason=reason)
+    advance = steps("执行规则（一次扫描）", "evaluating rules (one scan)") if steps else None
+    row = engine.to_pyarrow(plan.aggregate).to_pylist()[0]
+    rows = int(row["__rows"])
+    for rid, slot in plan.slots.items():
+        results[rid] = _rule_result(by_id[rid], int(row[f"{slot}_e"] or 0), int(row[f"{slot}_p"] or 0))
+    for n, (rid, query) in enumerate(plan.queries.items()):
+        if advance:
+            advance(n / max(len(plan.queries), 1))
+        counts = engine.to_pyarrow(query.counts).to_pylist()[0]
+        evaluated, passed = int(counts.pop("evaluated") or 0), int(counts.pop("passed") or 0)
+        metrics = {k: int(v or 0) for k, v in counts.items()}
+        results[rid] = _rule_result(by_id[rid], evaluated, passed, metrics=metrics)
+        if results[rid]["failed"] and query.failures is not None and rs.samples:
+            results[rid]["samples"] = _samples(engine, query.failures, by_id[rid].check.name, rs.samples)
+    failing = [by_id[rid] for rid in plan.predicates if results[rid]["failed"]]
+    if rs.samples and failing:
+        for rid, rows_ in row_samples(engine, ctx, plan, failing, rs.samples).items():
+            results[rid]["samples"] = rows_
+    for rule in plan.meta:
+        out: Outcome = rule.check.fn(ctx, rule.params)
+        results[rule.id] = _rule_result(rule, out.evaluated, out.passed, reason=out.reason, metrics=out.metrics)
+        results[rule.id]["samples"] = out.samples[: rs.samples]
+    return rows, results
+
+
+def _unreadable(rs: RuleSet, ctx: Ctx, bad: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Storage that cannot be read: catalog-level rules still run; data rules are not assessable."""
+    reason = ("缺少输入：数据文件不可读", "missing input: the data files cannot be read")
+    results = {}
+    for rule in rs.rules:
+        if rule.check.kind == "meta":
+            out = rule.check.fn(ctx, rule.params)
+            results[rule.id] = _rule_result(rule, out.evaluated, out.passed, metrics=out.metrics)
+            results[rule.id]["samples"] = out.samples[: rs.samples]
+        else:
+            results[rule.id] = _rule_result(rule, None, None, reason=reason)
+    return [results[r.id] for r in rs.rules]
+
+
+def resolve_rules(ws: Workspace, code: str, rules: RuleSet | Path | None, *, as_of: dt.datetime | None = None) -> RuleSet:
+    """The rule set to run: the one given, else the workspace's ``rules/<code>.yaml``, else the suggested rules."""
+    if isinstance(rules, RuleSet):
+        return rules
+    if isinstance(rules, Path):
+        return load_rules(rules)
+    own = rules_path(ws, code)
+    if own.exists():
+        return load_rules(own)
+    from shuzhi.quality.suggest import suggest_rules
+
+    return suggest_rules(ws, code, as_of=as_of)
+
+
+def run_quality(
+    ws: Workspace, code: str, *, rules: RuleSet | Path | None = None, version: int | None = None,
+    as_of: dt.datetime | None = None, samples: int | None = None, steps: Steps | None = None,
+) -> dict[str, Any]:
+    """Assess a dataset version with a rule set, store the run, and return its result.
+
+    Everything is validated first (rule file, columns, referenced datasets); a bad rule
+    file runs nothing and stores nothing.
+    """
+    started = time.perf_counter()
+    started_at = utcnow()
+    entry = _entry(ws, code, version)
+    rs = resolve_rules(ws, code, rules, as_of=as_of)
+    if rs.dataset and rs.dataset != code:
+        raise ConfigError(f"规则文件 {rs.source} 针对资源 {rs.dataset}，不是 {code}", f"rule file {rs.source} is for dataset {rs.dataset}, not {code}")
+    if samples is not None:
+        rs = replace(rs, samples=samples)
+    check_columns(rs, [c["name"] for c in entry["items"]], dataset=code)
+    refs = _refs(ws, rs)
+    readable, files, bad = probe(entry["storage_uri"])
+    entry["storage_probe"] = lambda: (readable, files, bad)
+    when = (as_of or rs.as_of or dt.datetime.now()).replace(tzinfo=None)
+    rows: int | None
+    if bad:
+        ctx = Ctx(data=DatasetRef(code, entry["shown_version"], None, {}), as_of=when, entry=entry, defaults=defaults())  # type: ignore[arg-type]
+        rows, rule_results = None, _unreadable(rs, ctx, bad)
+    else:
+        if steps:
+            steps("编译规则", "compiling rules")
+        rows, rule_results = evaluate(ws.engine, _open(ws, entry), rs, as_of=when, entry=entry, refs=refs, steps=steps)
+    dims = score_dimensions(rule_results, rs.scoring["weights"])
+    score, grade = overall(dims, rs.scoring["grades"])
+    result = {
+        "dataset": code, "title": entry["title"], "version": entry["shown_version"], "rows": rows,
+        "engine": ws.engine.name, "run_id": None, "started_at": started_at.isoformat(timespec="seconds") + "Z",
+        "as_of": when.isoformat(timespec="seconds"), "rules_source": rs.source,
+        "score": score, "grade": grade, "grades": rs.scoring["grades"], "dimensions": dims,
+        "rules": rule_results, "anomalies": [], "duration_s": 0.0,
+    }
+    previous = [h["result"] for h in _runs(ws, code)]
+    result["anomalies"] = detect(result, previous, rs.anomaly)
+    result["duration_s"] = round(time.perf_counter() - started, 3)
+    result["run_id"] = _store(ws, code, result)
+    return result
+
+
+def _runs(ws: Workspace, code: str) -> list[dict[str, Any]]:
+    with ws.store.session() as s:
+        found = s.execute(
+            sa.select(QualityRun.id, QualityRun.result).join(Dataset).where(Dataset.code == code).order_by(QualityRun.id)
+        ).all()
+    return [{"run_id": rid, "result": res} for rid, res in found]
+
+
+def _store(ws: Workspace, code: str, result: dict[str, Any]) -> int:
+    with ws.store.session() as s:
+        dataset_id = s.scalar(sa.select(Dataset.id).where(Dataset.code == code))
+        run = QualityRun(
+            dataset_id=dataset_id, version=result["version"], engine=result["engine"],
+            started_at=dt.datetime.fromisoformat(result["started_at"].removesuffix("Z")), duration_s=result["duration_s"],
+            rows=result["rows"], score=result["score"], grade=result["grade"], rules_source=result["rules_source"], result=result,
+        )
+        s.add(run)
+        s.flush()
+        run.result = {**result, "run_id": run.id}
+        return run.id
+
+
+def quality_history(ws: Workspace, code: str, limit: int | None = None) -> list[dict[str, Any]]:
+    """Earlier runs of a dataset, oldest first: scores per dimension, rows, anomalies."""
+    show_dataset(ws, code)  # NotFoundError for an unknown dataset
+    runs = _runs(ws, code)
+    if limit:
+        runs = runs[-limit:]
+    return [
+        {"run_id": h["run_id"], "started_at": r["started_at"], "version": r["version"], "rows": r["rows"], "engine": r["engine"],
+         "score": r["score"], "grade": r["grade"], "dimensions": {k: d["score"] for k, d in r["dimensions"].items()},
+         "failed_rules": sum(1 for x in r["rules"] if x["status"] == "fail"), "anomalies": r.get("anomalies", [])}
+        for h in runs
+        for r in [h["result"]]
+    ]
