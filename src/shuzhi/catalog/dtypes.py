@@ -28,15 +28,18 @@ import ibis
 import ibis.expr.datatypes as dt
 import ibis.expr.types as ir
 
-INT_RE = r"^[+-]?(0|[1-9][0-9]{0,17})$"
-DEC_RE = r"^[+-]?(0|[1-9][0-9]{0,27})\.[0-9]{1,10}$"
+# Patterns end with \z, not $: Java's $ (Spark) also matches before a final line break, RE2's (DuckDB) does not.
+INT_RE = r"^[+-]?(0|[1-9][0-9]{0,17})\z"
+DEC_RE = r"^[+-]?(0|[1-9][0-9]{0,27})\.[0-9]{1,10}\z"
+# a plain decimal number (no NaN, Infinity, hex, digit separators or type suffixes, which engines parse differently)
+NUMBER_RE = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\z"
 # separated dates, optional time; group 1-3 = y, m, d; 4-6 = H, M, S. A fraction of a second is
 # accepted only when it is zero (".000", common in database exports): a timestamp keeps whole seconds.
-DATE_SEP_RE = r"^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?$"
-DATE_COMPACT_RE = r"^[0-9]{8}$"
+DATE_SEP_RE = r"^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z"
+DATE_COMPACT_RE = r"^[0-9]{8}\z"
 # white space spelled out (engines disagree on \s): ASCII, no-break, en…hair spaces, zero-width, ideographic U+3000
 BLANK_CHARS = " \t\n\r\x0b\x0c\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u3000\ufeff"
-BLANK_RE = f"^[{BLANK_CHARS}]*$"
+BLANK_RE = f"^[{BLANK_CHARS}]*\\z"
 # Chinese characters: URO, extension A, compatibility ideographs, extensions B and later
 HAN_RE = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+"
 
@@ -60,6 +63,20 @@ def looks_like_identifier(name: str) -> bool:
 
 
 _PARTS = ("year", "month", "day", "hour", "minute", "second")
+
+
+def as_number(v: ir.Value) -> ir.FloatingValue:
+    """Text as a float64 when it is a plain decimal number (``NUMBER_RE``), else NULL; numbers as they are.
+
+    >>> import ibis
+    >>> t = ibis.memtable({"v": ["1.5", "-2e3", "NaN", "inf", "1_000", "1d", " 7"]})
+    >>> ibis.duckdb.connect().execute(t.select(n=as_number(t.v)))["n"].tolist()
+    [1.5, -2000.0, nan, nan, nan, nan, nan]
+    """
+    if v.type().is_numeric():
+        return v.cast("float64")
+    text = v if v.type().is_string() else v.cast("string")
+    return ibis.ifelse(text.re_search(NUMBER_RE), text.try_cast("float64"), ibis.null("float64"))
 
 
 def date_norm(v: ir.StringValue) -> ir.StringValue:

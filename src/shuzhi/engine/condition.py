@@ -77,7 +77,9 @@ def _literal(node: exp.Expression) -> Any:
 def _coerce(col: ir.Value, value: Any) -> tuple[ir.Value, Any]:
     """Compare like with like: a number against a text column compares numbers; text against a time, times."""
     if isinstance(value, int | float) and not isinstance(value, bool) and col.type().is_string():
-        return col.try_cast("float64"), value
+        from shuzhi.catalog.dtypes import as_number
+
+        return as_number(col), value
     if isinstance(value, str) and col.type().is_temporal():
         return col, ibis.literal(value).cast(col.type())
     return col, value

@@ -33,6 +33,8 @@ class Plan:
     predicates: dict[str, ir.BooleanValue] = field(default_factory=dict)
     #: the stored table staged for the checks (code-list joins, derived columns)
     table: ir.Table | None = None
+    #: ``table`` plus one column per row rule (``slots``): 1 pass, 0 fail, NULL not evaluated
+    projected: ir.Table | None = None
     queries: dict[str, Query] = field(default_factory=dict)
     meta: list[Rule] = field(default_factory=list)
     #: rule id → (zh, en) reason it cannot be assessed
@@ -109,4 +111,5 @@ def compile_rules(ctx: Ctx, rules: list[Rule]) -> Plan:
     plan.aggregate = projected.aggregate(**metrics)
     plan.predicates = preds
     plan.table = t
+    plan.projected = projected
     return plan

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -122,9 +123,12 @@ class Staging:
         return {k: self.table[n] for k, n in names.items()}
 
     def flag(self, key: ir.StringValue, codes: Sequence[str], name: str) -> ir.BooleanValue:
+        codes = tuple(sorted(set(codes)))
+        # two lists on one column are two lookups: the name carries a digest of the codes
+        name = f"{name}:{hashlib.sha1(chr(0).join(codes).encode()).hexdigest()[:12]}"
         key_col = self.derived(f"key:{name}", {"": key})[""]
         if self.planning:
-            self.codes.setdefault(name, (key_col.get_name(), tuple(sorted(set(codes)))))
+            self.codes.setdefault(name, (key_col.get_name(), codes))
             return ibis.literal(True)
         assert self.table is not None
         return ibis.ifelse(key_col.isnull(), ibis.null("boolean"), self.table[self.flags[name]])

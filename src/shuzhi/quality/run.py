@@ -108,23 +108,41 @@ def _samples(engine: Engine, table: Any, check: str, limit: int) -> list[dict[st
     return engine.to_pyarrow(shown).to_pylist()
 
 
-def row_samples(engine: Engine, ctx: Ctx, plan: Plan, rules: list[Rule], limit: int) -> dict[str, list[dict[str, Any]]]:
-    """Up to ``limit`` failing rows of each row rule, in one query (a UNION ALL of bounded branches).
+#: a rule failing at most this many times ``samples`` has its failures collected in the shared pass
+RARE = 100
 
-    Each branch evaluates only its rule's predicate and stops at ``limit`` rows.
+
+def row_samples(engine: Engine, ctx: Ctx, plan: Plan, rules: list[Rule], failed: dict[str, int], limit: int) -> dict[str, list[dict[str, Any]]]:
+    """Up to ``limit`` failing rows of each row rule.
+
+    Rules that fail rarely (at most ``RARE × limit`` times) would each need a full scan to
+    find their few failures, so one scan keeps every row failing any of them (a small
+    table, cached); rules that fail often find ``limit`` failures early in the data.
+    Either way the samples come from one query: a UNION ALL of branches bounded by ``LIMIT``.
     """
-    table = plan.table if plan.table is not None else ctx.table
+    projected = plan.projected if plan.projected is not None else ctx.table
     cols = ctx.table.columns
     shown = {r.id: [c for c in r.columns() if c in cols] or list(cols[:3]) for r in rules}
     width = max(len(v) for v in shown.values())
-    branches = []
-    for rule in rules:
-        rows = table.filter(~plan.predicates[rule.id]).select(shown[rule.id])
-        masked = sample_columns(rows, rule.check.name)
-        values = [masked[c] for c in shown[rule.id]] + [ibis.null("string")] * (width - len(shown[rule.id]))
-        branch = rows.select(__rule=ibis.literal(rule.id), **{f"__v{i}": v.cast("string") for i, v in enumerate(values)})
-        branches.append(branch.limit(limit))
-    found = engine.to_pyarrow(ibis.union(*branches, distinct=False) if len(branches) > 1 else branches[0]).to_pylist()
+    rare = [r for r in rules if failed[r.id] <= RARE * limit]
+    kept = None
+    if rare:
+        flags = [plan.slots[r.id] for r in rare]
+        needed = sorted({c for r in rare for c in shown[r.id]})
+        kept = engine.cache(projected.filter(ibis.or_(*(projected[f] == 0 for f in flags))).select(*needed, *flags))
+    try:
+        branches = []
+        for rule in rules:
+            source = kept if kept is not None and rule in rare else projected
+            rows = source.filter(source[plan.slots[rule.id]] == 0).select(shown[rule.id])
+            masked = sample_columns(rows, rule.check.name)
+            values = [masked[c] for c in shown[rule.id]] + [ibis.null("string")] * (width - len(shown[rule.id]))
+            branch = rows.select(__rule=ibis.literal(rule.id), **{f"__v{i}": v.cast("string") for i, v in enumerate(values)})
+            branches.append(branch.limit(limit))
+        found = engine.to_pyarrow(ibis.union(*branches, distinct=False) if len(branches) > 1 else branches[0]).to_pylist()
+    finally:
+        if kept is not None:
+            engine.uncache(kept)
     out: dict[str, list[dict[str, Any]]] = {}
     for row in found:
         names = shown[row["__rule"]]
@@ -174,7 +192,8 @@ def _execute(engine: Engine, ctx: Ctx, rs: RuleSet, plan: Plan, steps: Steps | N
             results[rid]["samples"] = _samples(engine, query.failures, by_id[rid].check.name, rs.samples)
     failing = [by_id[rid] for rid in plan.predicates if results[rid]["failed"]]
     if rs.samples and failing:
-        for rid, rows_ in row_samples(engine, ctx, plan, failing, rs.samples).items():
+        failed = {r.id: results[r.id]["failed"] for r in failing}
+        for rid, rows_ in row_samples(engine, ctx, plan, failing, failed, rs.samples).items():
             results[rid]["samples"] = rows_
     for rule in plan.meta:
         out: Outcome = rule.check.fn(ctx, rule.params)

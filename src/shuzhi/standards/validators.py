@@ -34,7 +34,8 @@ _GB32100_WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
 _GB11714_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _GB11714_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
 
-MOBILE_RE = "^1[3-9][0-9]{9}$"
+# patterns end with \z, not $: Java's $ (Spark) also matches before a final line break
+MOBILE_RE = r"^1[3-9][0-9]{9}\z"
 
 
 def _digit(chunk: ir.IntegerValue, width: int, i: int) -> ir.IntegerValue:
@@ -63,7 +64,7 @@ def _area_ok(area: ir.StringValue, area_codes: AreaTest) -> ir.BooleanValue:
     return area.isin(sorted(set(area_codes or ())))
 
 
-ID18_RE = "^[0-9]{17}[0-9X]$"
+ID18_RE = r"^[0-9]{17}[0-9X]\z"
 
 
 def gb11643_parts(v: ir.StringValue) -> dict[str, ir.Value]:
@@ -78,7 +79,7 @@ def gb11643_parts(v: ir.StringValue) -> dict[str, ir.Value]:
         "seq": v.substr(14, 3).try_cast("int64"),
         "last": v.substr(17, 1),
         # first-generation numbers (GB 11643-1989): 15 digits, yymmdd of 19xx
-        "shape15": v.re_search("^[0-9]{15}$"),
+        "shape15": v.re_search(r"^[0-9]{15}\z"),
         "yymmdd": v.substr(6, 6).try_cast("int64"),
     }
 
@@ -139,7 +140,7 @@ def gb32100(v: ir.StringValue, *, org_code: bool = True) -> ir.BooleanValue:
     characters 3-8 an administrative-division code (digits), the check character 18 and, by
     default, the embedded GB 11714 organisation code (characters 9-17). The first character
     (登记管理部门码) may be a letter (N, Y, A …)."""
-    shape = v.re_search("^[0-9A-HJ-NP-RTUWXY]{2}[0-9]{6}[0-9A-HJ-NP-RTUWXY]{10}$")
+    shape = v.re_search(r"^[0-9A-HJ-NP-RTUWXY]{2}[0-9]{6}[0-9A-HJ-NP-RTUWXY]{10}\z")
     total = ibis.literal(0)
     for i, w in enumerate(_GB32100_WEIGHTS):
         total = total + _index_in(_GB32100_ALPHABET, v.substr(i, 1)) * w
@@ -156,7 +157,7 @@ def luhn_parts(v: ir.StringValue, *, min_length: int = 16, max_length: int = 19)
     rev = v.reverse().rpad(24, "0")
     return {
         "null": v.isnull(),
-        "shape": v.re_search(f"^[0-9]{{{min_length},{max_length}}}$"),
+        "shape": v.re_search(f"^[0-9]{{{min_length},{max_length}}}\\z"),
         **{f"c{k}": rev.substr(8 * k, 8).try_cast("int64") for k in range(3)},
     }
 

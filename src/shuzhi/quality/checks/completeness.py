@@ -27,7 +27,7 @@ def blank_regex(placeholders: list[str]) -> str:
     """Regex of a blank value: only white space (incl. U+3000), or a placeholder surrounded by it."""
     ws = f"[{BLANK_CHARS}]*"
     alts = "|".join(re.escape(p) for p in sorted(placeholders, key=len, reverse=True) if p.strip())
-    return f"^{ws}(?:{alts})?{ws}$" if alts else f"^{ws}$"
+    return f"^{ws}(?:{alts})?{ws}\\z" if alts else f"^{ws}\\z"
 
 
 @check("not_blank", "completeness", "expr", NotBlank,

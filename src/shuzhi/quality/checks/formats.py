@@ -13,6 +13,7 @@ import ibis
 import ibis.expr.types as ir
 from pydantic import field_validator, model_validator
 
+from shuzhi.catalog.dtypes import as_number
 from shuzhi.quality.context import Ctx
 from shuzhi.quality.registry import ColumnParams, check
 from shuzhi.standards import validators
@@ -36,9 +37,23 @@ class Regex(ColumnParams):
         return pattern
 
 
+def end_anchored(pattern: str) -> str:
+    """A final unescaped ``$`` becomes ``\\z``: Java's ``$`` (Spark) also matches before a trailing line
+    break and RE2's (DuckDB) does not; ``\\z`` means the end of the value on both.
+
+    >>> end_anchored(r"^\\d{6}$"), end_anchored(r"price\\$")
+    ('^\\\\d{6}\\\\z', 'price\\\\$')
+    """
+    if pattern.endswith("$"):
+        backslashes = len(pattern[:-1]) - len(pattern[:-1].rstrip("\\"))
+        if backslashes % 2 == 0:
+            return pattern[:-1] + "\\z"
+    return pattern
+
+
 @check("regex", "normativity", "expr", Regex, "{column} 匹配 {pattern}", "{column} matches {pattern}")
 def regex(ctx: Ctx, p: Regex) -> ir.BooleanValue:
-    return as_text(ctx.col(p.column)).re_search(p.pattern)
+    return as_text(ctx.col(p.column)).re_search(end_anchored(p.pattern))
 
 
 @check("mobile", "normativity", "expr", ColumnParams, "{column} 为 11 位手机号码", "{column} is an 11-digit mobile number")
@@ -84,14 +99,22 @@ def value_range(ctx: Ctx, p: Bounds) -> ir.BooleanValue:
         number = v
     elif dtype == "int64" or dtype.startswith("decimal"):
         number = ctx.typed(p.column)
-    else:  # text that is not all numbers: a value that is not a number fails
-        number = v.try_cast("float64")
+    else:  # text that is not all numbers: a value that is not a plain number (NaN, inf, 1_000 …) fails
+        number = as_number(v)
     return ibis.ifelse(v.isnull(), ibis.null("boolean"), _within(number, p).fill_null(False))
 
 
 class CodeList(ColumnParams):
     code_list: str | None = None
     values: list[str] | None = None
+
+    @field_validator("values", mode="before")
+    @classmethod
+    def _as_text(cls, values: object) -> object:
+        # YAML reads 01 as text but 1 as a number: values are compared as text either way
+        if isinstance(values, list):
+            return [str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v for v in values]
+        return values
     #: compare with the list's codes (default) or its names (a column holding 耕地 rather than 01)
     by: Literal["code", "name"] = "code"
 
@@ -158,7 +181,7 @@ def format_regex(fmt: str) -> str:
         else:
             out.append(re.escape(fmt[i]))
             i += 1
-    return "^" + "".join(out) + "$"
+    return "^" + "".join(out) + "\\z"
 
 
 @check("date_format", "normativity", "expr", DateFormat, "{column} 是格式为 {format} 的有效日期", "{column} is a valid date formatted {format}")

@@ -13,6 +13,7 @@ import ibis
 import ibis.expr.types as ir
 from pydantic import Field, field_validator, model_validator
 
+from shuzhi.catalog.dtypes import as_number
 from shuzhi.quality.checks.formats import as_text
 from shuzhi.quality.context import Ctx, ref_parts
 from shuzhi.quality.registry import ColumnParams, Params, Query, check
@@ -46,8 +47,12 @@ def _as(ctx: Ctx, name: str, kind: str) -> ir.Value:
     if kind == "text":
         return as_text(v)
     if kind == "number":
-        return v if v.type().is_numeric() else as_text(v).try_cast("float64")
-    return ctx.time_key(name)  # dates and times compare as yyyymmddHHMMSS integers
+        dtype = ctx.dtype(name)
+        if v.type().is_numeric() or dtype == "int64" or dtype.startswith("decimal"):
+            return ctx.typed(name)  # exact: integers stay integers, decimals keep their scale
+        return as_number(v)
+    key = ctx.time_key(name)  # dates and times compare as yyyymmddHHMMSS integers
+    return key // 1_000_000 if kind == "date" else key
 
 
 @check("compare", "consistency", "expr", Compare, "{left} {op} {right}", "{left} {op} {right}")
