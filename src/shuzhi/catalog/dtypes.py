@@ -37,6 +37,10 @@ NUMBER_RE = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\z"
 # accepted only when it is zero (".000", common in database exports): a timestamp keeps whole seconds.
 DATE_SEP_RE = r"^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z"
 DATE_COMPACT_RE = r"^[0-9]{8}\z"
+# yyyy-mm-dd[ HH:MM:SS], the shapes most data has, with the ranges in the pattern (years 1800-2200 as
+# DATE_SEP_RE's checks); the day of the month is left to the engine's own date cast, exact for this shape
+ISO_RE = (r"^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+          r"( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\z")
 # white space spelled out (engines disagree on \s): ASCII, no-break, en…hair spaces, zero-width, ideographic U+3000
 BLANK_CHARS = " \t\n\r\x0b\x0c\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u3000\ufeff"
 BLANK_RE = f"^[{BLANK_CHARS}]*\\z"
@@ -157,31 +161,45 @@ def _pad(v: ir.IntegerValue, width: int) -> ir.StringValue:
 Derive = Callable[[str, dict[str, ir.Value]], dict[str, ir.Value]]
 
 
-def time_key(v: ir.Value, derive: Derive | None = None) -> ir.IntegerValue:
-    """A date or time as the integer ``yyyymmddHHMMSS`` (NULL when it is not a valid one).
+def time_parts(v: ir.Value, derive: Derive | None = None) -> dict[str, ir.Value]:
+    """``date`` (a DATE) and ``time`` (the integer ``yyyymmddHHMMSS``) of a date/time, NULL when invalid.
 
     Text in any format :data:`DATE_SEP_RE` accepts, or a date/timestamp column. Comparing
-    these keys compares the times, on every engine, without building timestamps.
-    ``derive(step, parts)`` may stage the intermediate parts as columns (computed once per
+    dates, or these time keys, compares the times on every engine without building
+    timestamps. The ISO forms are checked by one regex and converted by the engine's own
+    date cast (exact for that shape on every engine); every other form goes through the
+    general regex, evaluated only for the rows that need it (engines evaluate CASE branches
+    lazily). ``derive(step, parts)`` may stage the ISO parts as columns (computed once per
     row, see ``quality.context.Ctx.derive``); by default they are inlined.
 
     >>> import ibis
-    >>> t = ibis.memtable({"v": ["2021/3/5 8:00", "20210305", "2021-02-30"]})
-    >>> ibis.duckdb.connect().execute(t.select(k=time_key(t.v)))["k"].tolist()
-    [20210305080000.0, 20210305000000.0, nan]
+    >>> t = ibis.memtable({"v": ["2021/3/5 8:00", "20210305", "2021-02-30", "2020-02-29 23:59:59"]})
+    >>> ibis.duckdb.connect().execute(t.select(k=time_parts(t.v)["time"]))["k"].tolist()
+    [20210305080000.0, 20210305000000.0, nan, 20200229235959.0]
     """
     if v.type().is_temporal():
-        date_part = v.year() * 10_000 + v.month() * 100 + v.day()
+        day = v.year() * 10_000 + v.month() * 100 + v.day()
         clock = v.hour() * 10_000 + v.minute() * 100 + v.second() if v.type().is_timestamp() else 0
-        return date_part * 1_000_000 + clock
+        return {"date": v.cast("date"), "time": day * 1_000_000 + clock}
     stage = derive or (lambda _step, parts: parts)
     text = v if v.type().is_string() else v.cast("string")
-    norm = stage("norm", {"norm": date_norm(text)})["norm"]
-    p = stage("parts", dict(_extract(norm)))  # type: ignore[arg-type]
-    valid = _checks(p)["valid"]  # type: ignore[arg-type]
-    key = ((p["year"] * 100 + p["month"]) * 100 + p["day"]) * 1_000_000 + (
+    fast = stage("iso", {"iso": text.re_search(ISO_RE), "date": text.substr(0, 10).try_cast("date")})
+    iso = fast["iso"] & fast["date"].notnull()
+    p = dict(_extract(date_norm(text)))
+    slow_ok = _checks(p)["valid"]  # type: ignore[arg-type]
+    slow_time = ((p["year"] * 100 + p["month"]) * 100 + p["day"]) * 1_000_000 + (
         p["hour"].fill_null(0) * 10_000 + p["minute"].fill_null(0) * 100 + p["second"].fill_null(0))
-    return ibis.ifelse(valid, key, ibis.null("int64"))
+    fast_time = text.substr(0, 10).replace("-", "").try_cast("int64") * 1_000_000 + ibis.ifelse(
+        text.length() == 19, text.substr(11, 8).replace(":", "").try_cast("int64"), 0)
+    return {
+        "date": ibis.cases((iso, fast["date"]), (slow_ok, ibis.date(p["year"], p["month"], p["day"])), else_=ibis.null("date")),
+        "time": ibis.cases((iso, fast_time), (slow_ok, slow_time), else_=ibis.null("int64")),
+    }
+
+
+def time_key(v: ir.Value, derive: Derive | None = None) -> ir.IntegerValue:
+    """``yyyymmddHHMMSS`` of a date or time (see :func:`time_parts`)."""
+    return time_parts(v, derive)["time"]
 
 
 def datetime_key(when: dt.datetime) -> int:

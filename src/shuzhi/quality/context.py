@@ -79,10 +79,17 @@ class Ctx:
         return self.staging.derived(prefix, parts)
 
     def time_key(self, name: str) -> ir.IntegerValue:
-        """Column ``name`` as ``yyyymmddHHMMSS`` (see :func:`shuzhi.catalog.dtypes.time_key`), parsed once per row."""
-        from shuzhi.catalog.dtypes import time_key
+        """Column ``name`` as ``yyyymmddHHMMSS`` (see :func:`shuzhi.catalog.dtypes.time_parts`), parsed once per row."""
+        return self._time(name)["time"]
 
-        return time_key(self.col(name), lambda step, parts: self.derive(f"{name}:time:{step}:", parts))
+    def date_key(self, name: str) -> ir.IntegerValue:
+        """Column ``name`` as ``yyyymmdd`` (the date of a time), parsed once per row."""
+        return self._time(name)["date"]
+
+    def _time(self, name: str) -> dict[str, ir.Value]:
+        from shuzhi.catalog.dtypes import time_parts
+
+        return time_parts(self.col(name), lambda step, parts: self.derive(f"{name}:time:{step}:", parts))
 
     def dtype(self, name: str) -> str:
         col = self.data.table[name]

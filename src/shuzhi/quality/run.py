@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import ibis
+import ibis.expr.types as ir
 import sqlalchemy as sa
 
 from shuzhi.catalog.queries import show_dataset
@@ -112,29 +113,38 @@ def _samples(engine: Engine, table: Any, check: str, limit: int) -> list[dict[st
 RARE = 100
 
 
-def row_samples(engine: Engine, ctx: Ctx, plan: Plan, rules: list[Rule], failed: dict[str, int], limit: int) -> dict[str, list[dict[str, Any]]]:
-    """Up to ``limit`` failing rows of each row rule.
+def row_samples(engine: Engine, ctx: Ctx, rules: list[Rule], failed: dict[str, int], limit: int) -> dict[str, list[dict[str, Any]]]:
+    """Up to ``limit`` failing rows of each row rule, from one query (a UNION ALL of ``LIMIT`` branches).
 
-    Rules that fail rarely (at most ``RARE × limit`` times) would each need a full scan to
-    find their few failures, so one scan keeps every row failing any of them (a small
-    table, cached); rules that fail often find ``limit`` failures early in the data.
-    Either way the samples come from one query: a UNION ALL of branches bounded by ``LIMIT``.
+    Each rule is compiled on its own, so that a branch computes only its rule's predicate and
+    stops as soon as it has ``limit`` rows. Rules that fail rarely (at most ``RARE × limit``
+    times) would each need a full scan to find their few failures: one scan keeps every row
+    failing any of them (a small table, cached) and their branches read that.
     """
-    projected = plan.projected if plan.projected is not None else ctx.table
     cols = ctx.table.columns
     shown = {r.id: [c for c in r.columns() if c in cols] or list(cols[:3]) for r in rules}
     width = max(len(v) for v in shown.values())
     rare = [r for r in rules if failed[r.id] <= RARE * limit]
+    sources: dict[str, tuple[ir.Table, str]] = {}
     kept = None
     if rare:
+        plan = compile_rules(ctx, rare)
+        pr = plan.projected
+        assert pr is not None
         flags = [plan.slots[r.id] for r in rare]
         needed = sorted({c for r in rare for c in shown[r.id]})
-        kept = engine.cache(projected.filter(ibis.or_(*(projected[f] == 0 for f in flags))).select(*needed, *flags))
+        kept = engine.cache(pr.filter(ibis.or_(*(pr[f] == 0 for f in flags))).select(*needed, *flags))
+        sources.update({r.id: (kept, plan.slots[r.id]) for r in rare})
+    for rule in rules:
+        if rule.id not in sources:
+            plan = compile_rules(ctx, [rule])
+            assert plan.projected is not None
+            sources[rule.id] = (plan.projected, plan.slots[rule.id])
     try:
         branches = []
         for rule in rules:
-            source = kept if kept is not None and rule in rare else projected
-            rows = source.filter(source[plan.slots[rule.id]] == 0).select(shown[rule.id])
+            source, flag = sources[rule.id]
+            rows = source.filter(source[flag] == 0).select(shown[rule.id])
             masked = sample_columns(rows, rule.check.name)
             values = [masked[c] for c in shown[rule.id]] + [ibis.null("string")] * (width - len(shown[rule.id]))
             branch = rows.select(__rule=ibis.literal(rule.id), **{f"__v{i}": v.cast("string") for i, v in enumerate(values)})
@@ -193,7 +203,7 @@ def _execute(engine: Engine, ctx: Ctx, rs: RuleSet, plan: Plan, steps: Steps | N
     failing = [by_id[rid] for rid in plan.predicates if results[rid]["failed"]]
     if rs.samples and failing:
         failed = {r.id: results[r.id]["failed"] for r in failing}
-        for rid, rows_ in row_samples(engine, ctx, plan, failing, failed, rs.samples).items():
+        for rid, rows_ in row_samples(engine, ctx, failing, failed, rs.samples).items():
             results[rid]["samples"] = rows_
     for rule in plan.meta:
         out: Outcome = rule.check.fn(ctx, rule.params)

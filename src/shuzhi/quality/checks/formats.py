@@ -137,9 +137,11 @@ def code_list(ctx: Ctx, p: CodeList) -> ir.BooleanValue:
     return ctx.member(as_text(ctx.col(p.column)), p.codes(), f"{p.column}:{p.code_list or 'values'}:{p.by}")
 
 
-# strftime directives with a fixed width: (regex, width, part)
-_DIRECTIVES = {"Y": ("[0-9]{4}", 4, "year"), "m": ("[0-9]{2}", 2, "month"), "d": ("[0-9]{2}", 2, "day"),
-               "H": ("[0-9]{2}", 2, "hour"), "M": ("[0-9]{2}", 2, "minute"), "S": ("[0-9]{2}", 2, "second")}
+# strftime directives with a fixed width: (regex with the value range, width, part); the day of the
+# month is checked against the calendar by the engine's date cast
+_DIRECTIVES = {"Y": ("(1[89][0-9]{2}|[2-9][0-9]{3})", 4, "year"), "m": ("(0[1-9]|1[0-2])", 2, "month"),
+               "d": ("(0[1-9]|[12][0-9]|3[01])", 2, "day"), "H": ("([01][0-9]|2[0-3])", 2, "hour"),
+               "M": ("[0-5][0-9]", 2, "minute"), "S": ("[0-5][0-9]", 2, "second")}
 
 
 class DateFormat(ColumnParams):
@@ -190,13 +192,7 @@ def date_format(ctx: Ctx, p: DateFormat) -> ir.BooleanValue:
     if v.type().is_temporal():
         return ibis.ifelse(v.isnull(), ibis.null("boolean"), True)
     v = as_text(v)
-    # fixed-width format: one regex for the shape, then each part by position
-    got = ctx.derive(f"{p.column}:fmt:{p.format}:", {
-        part: v.substr(start, width).try_cast("int64") for part, start, width in parse_format(p.format)})
-    ymd = got["year"] * 10000 + got["month"] * 100 + got["day"]
-    ok = v.re_search(format_regex(p.format)) & validators.ymd_ok(ymd, latest=None)
-    limits = {"hour": 23, "minute": 59, "second": 59}
-    for part, top in limits.items():
-        if part in got:
-            ok = ok & (got[part] <= top)
+    # fixed-width format: one regex for the shape and the ranges, then the calendar from the parts by position
+    got = {part: v.substr(start, width) for part, start, width in parse_format(p.format)}
+    ok = v.re_search(format_regex(p.format)) & validators.iso_date_ok(got["year"], got["month"], got["day"])
     return ibis.ifelse(v.isnull(), ibis.null("boolean"), ok.fill_null(False))

@@ -58,7 +58,7 @@ class BankCard(ColumnParams):
        "{column} has {min_length}-{max_length} digits and passes the Luhn check")
 def bank_card(ctx: Ctx, p: BankCard) -> ir.BooleanValue:
     parts = validators.luhn_parts(as_text(ctx.col(p.column)), min_length=p.min_length, max_length=p.max_length)
-    return validators.luhn_from(ctx.derive(f"{p.column}:luhn{p.min_length}-{p.max_length}:", parts))
+    return validators.luhn_from(ctx.derive(f"{p.column}:luhn{p.min_length}-{p.max_length}:", parts), max_length=p.max_length)
 
 
 class IdAnd(Params):
@@ -82,7 +82,7 @@ class IdAnd(Params):
 def id_birthdate_match(ctx: Ctx, p: IdAnd) -> ir.BooleanValue:
     born = validators.id_birth(_id_parts(ctx, p.columns_[0]))
     # evaluated where both are readable; a malformed ID or date is for id_card / date_format to report
-    return ibis.ifelse(born.isnull(), ibis.null("boolean"), born == ctx.time_key(p.columns_[1]) // 1_000_000)
+    return ibis.ifelse(born.isnull(), ibis.null("boolean"), born == ctx.date_key(p.columns_[1]))
 
 
 # GB/T 2261.1: 1 男性, 2 女性 (0 未知, 9 未说明 are not compared); common text spellings too

@@ -51,8 +51,8 @@ def _as(ctx: Ctx, name: str, kind: str) -> ir.Value:
         if v.type().is_numeric() or dtype == "int64" or dtype.startswith("decimal"):
             return ctx.typed(name)  # exact: integers stay integers, decimals keep their scale
         return as_number(v)
-    key = ctx.time_key(name)  # dates and times compare as yyyymmddHHMMSS integers
-    return key // 1_000_000 if kind == "date" else key
+    # dates compare as yyyymmdd integers, times as yyyymmddHHMMSS
+    return ctx.date_key(name) if kind == "date" else ctx.time_key(name)
 
 
 @check("compare", "consistency", "expr", Compare, "{left} {op} {right}", "{left} {op} {right}")
