@@ -48,6 +48,7 @@ SECTION = "## Quality rules (issue 3)"
 TOOLS: dict[str, tuple[str | None, list[str], list[str]]] = {
     "handsql": (None, ["handsql.py"], []),
     "shuzhi": (None, [], []),
+    "shuzhi-nosamples": (None, [], []),
     "soda": ("soda", ["soda_runner.py"], ["soda-core>=4,<5", "soda-duckdb>=4,<5", "duckdb==1.5.6"]),
     "cuallee": ("cuallee", ["cuallee_runner.py"], ["cuallee", "duckdb==1.5.6", "numpy", "pandas", "pyarrow"]),
     "gx-duckdb": ("gx", ["gx_runner.py", "{spec}", "duckdb"],
@@ -55,6 +56,7 @@ TOOLS: dict[str, tuple[str | None, list[str], list[str]]] = {
     "gx-pandas": ("gx", ["gx_runner.py", "{spec}", "pandas"], []),
 }
 LABELS = {"handsql": ("hand-written SQL (the limit)", "DuckDB, one SELECT"), "shuzhi": ("shuzhi quality run", "DuckDB"),
+          "shuzhi-nosamples": ("shuzhi quality run --samples 0 (counts only, like the others)", "DuckDB"),
           "soda": ("Soda Core 4", "DuckDB (in-memory, view over Parquet)"), "cuallee": ("cuallee", "DuckDB"),
           "gx-duckdb": ("Great Expectations 1.x", "DuckDB via SQLAlchemy (unofficial)"),
           "gx-pandas": ("Great Expectations 1.x", "pandas")}
@@ -141,9 +143,10 @@ def shuzhi_home(work: Path, parquet: Path) -> Path:
     return home
 
 
-def run_shuzhi(home: Path, rules: Path) -> dict:
+def run_shuzhi(home: Path, rules: Path, *, samples: bool = True) -> dict:
     t = time.perf_counter()
-    p = subprocess.run([str(SHUZHI), "--home", str(home), "quality", "run", "bench", "--rules", str(rules), "--json"],
+    extra = [] if samples else ["--samples", "0"]
+    p = subprocess.run([str(SHUZHI), "--home", str(home), "quality", "run", "bench", "--rules", str(rules), "--json", *extra],
                        capture_output=True, text=True)
     wall = time.perf_counter() - t
     try:
@@ -160,8 +163,8 @@ def run_shuzhi(home: Path, rules: Path) -> dict:
             failed[rid] = None
             continue
         failed[rid], evaluated[rid] = r.get("failed"), r.get("evaluated")
-    return {"tool": "shuzhi", "engine": "DuckDB", "seconds": doc.get("duration_s"), "wall": wall, "failed": failed,
-            "evaluated": evaluated, "notes": notes, "versions": {"shuzhi": shuzhi_version()}, "rows": doc.get("rows")}
+    return {"tool": "shuzhi" if samples else "shuzhi-nosamples", "engine": "DuckDB", "seconds": doc.get("duration_s"),
+            "wall": wall, "failed": failed, "evaluated": evaluated, "notes": notes, "versions": {"shuzhi": shuzhi_version()}, "rows": doc.get("rows")}
 
 
 def shuzhi_version() -> str:
@@ -213,7 +216,7 @@ def main() -> None:
     unavailable: dict[tuple[str, str], str] = {}
     pythons: dict[str, Path] = {}
     for tool, key in jobs:
-        if tool == "shuzhi":
+        if tool.startswith("shuzhi"):
             why = shuzhi_available()
             if why:
                 unavailable[(tool, key)] = why
@@ -223,7 +226,8 @@ def main() -> None:
             unavailable[(tool, key)] = f"venv {TOOLS[tool][0]} missing (--skip-install)"
         else:
             pythons[tool] = py
-    home = shuzhi_home(args.work, files["main"]) if ("shuzhi" in tools and ("shuzhi", "main") not in unavailable) else None
+    wants_shuzhi = any(t.startswith("shuzhi") and (t, "main") not in unavailable for t in tools)
+    home = shuzhi_home(args.work, files["main"]) if wants_shuzhi else None
 
     if args.python_check:
         import pyref
@@ -238,7 +242,10 @@ def main() -> None:
         for job in runs:
             tool, key = job
             load = os.getloadavg()[0]
-            out = run_shuzhi(home, rules_path) if tool == "shuzhi" else run_runner(pythons[tool], tool, specs[key])
+            if tool.startswith("shuzhi"):
+                out = run_shuzhi(home, rules_path, samples=tool == "shuzhi")
+            else:
+                out = run_runner(pythons[tool], tool, specs[key])
             out["load_before"] = load
             runs[job].append(out)
             status = out.get("error") or f"{out['seconds']:.2f}s (wall {out['wall']:.2f}s; 1-min load before {load:.1f})"

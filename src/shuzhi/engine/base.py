@@ -85,8 +85,11 @@ class Engine(abc.ABC):
         """Compute ``table`` once and keep it (a temporary table, or a cached Spark frame) for the next queries.
 
         ``Table.cache()`` would cache unbound tables (memtables) in Ibis' default backend;
-        the backend's own method keeps them on this engine.
+        the backend's own method keeps them on this engine. Ibis' PySpark backend does not
+        register the in-memory tables a cached query reads (e.g. a code list), so that is
+        done first.
         """
+        self.con._run_pre_execute_hooks(table)
         return self.con._cached_table(table)
 
     def uncache(self, table: ir.Table) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
