@@ -327,7 +327,7 @@ def write_results(record: dict, rules_path: Path) -> None:
              ".venv/bin/python benchmarks/quality_bench.py                     # 10M rows, 3 runs, all tools; rewrites this section",
              ".venv/bin/python benchmarks/quality_bench.py --rows 200000 --runs 1 --tools handsql,soda --no-results",
              "```", "",
-             "Options: `--rows`, `--runs`, `--tools handsql,shuzhi,soda,cuallee,gx-duckdb,gx-pandas`, `--threads`",
+             "Options: `--rows`, `--runs`, `--tools handsql,shuzhi,shuzhi-nosamples,soda,cuallee,gx-duckdb,gx-pandas`, `--threads`",
              "(DuckDB threads for every DuckDB tool; default all cores), `--gx-pandas-rows` (default 2M), `--skip-install`,",
              "`--python-check` (checks the hand-written counts row by row in Python with `shuzhi.standards.checksums`),",
              "`--no-results`. Peer venvs are created under `benchmarks/work/venvs/` (git-ignored) on first use.", "",
