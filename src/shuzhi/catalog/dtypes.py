@@ -197,13 +197,8 @@ def time_parts(v: ir.Value, derive: Derive | None = None) -> dict[str, ir.Value]
     }
 
 
-def time_key(v: ir.Value, derive: Derive | None = None) -> ir.IntegerValue:
-    """``yyyymmddHHMMSS`` of a date or time (see :func:`time_parts`)."""
-    return time_parts(v, derive)["time"]
-
-
 def datetime_key(when: dt.datetime) -> int:
-    """The :func:`time_key` of a Python datetime."""
+    """The ``time`` key (``yyyymmddHHMMSS``, see :func:`time_parts`) of a Python datetime."""
     return int(when.strftime("%Y%m%d%H%M%S"))
 
 
