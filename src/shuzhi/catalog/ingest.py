@@ -23,6 +23,7 @@ End-to-end examples: tests/catalog/test_ingest_files.py, test_bad_input.py, test
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import shutil
 import time
@@ -98,12 +99,16 @@ def ingest(
     flags: dict[str, Any] | None = None,
     meta_file: Path | None = None,
     options: SourceOptions | None = None,
+    append: bool = False,
     steps: Steps = _no_steps,
 ) -> IngestResult:
     """Read ``spec`` and register it as the next version of its dataset.
 
     ``flags`` are metadata fields given on the command line (``title``, ``share``…);
-    they override the YAML sidecar ``meta_file``.
+    they override the YAML sidecar ``meta_file``. With ``append`` (增量) the source
+    holds only new rows: the version is the latest one plus these rows, sharing its
+    Parquet parts (see :func:`_combine`); appending the increment the latest version
+    ended with again changes nothing.
     """
     started = time.monotonic()
     meta = resolve_meta(spec, flags or {}, meta_file)
@@ -118,15 +123,22 @@ def ingest(
             staged = stage(spec, ws.engine, work, out, options, steps)
             with ws.writer_lock():
                 latest = _latest(ws, meta.code)
-                if latest is not None and latest.checksum == staged.checksum:
+                base = _append_base(latest, meta.code) if append else None
+                if _same_content(latest, staged, append):
                     _save_meta(ws, meta, _default_title(spec))
-                    return _unchanged(meta, latest, staged, started)
+                    return _unchanged(meta, latest, staged, started)  # type: ignore[arg-type]
+            segments = _combine(ws, base, staged, out) if base is not None else None
             report = steps("统计列概况", "profiling columns")
             rows, profiles = profile(ws.engine, ws.engine.read_parquet(out))
             if report is not None:
                 report(1.0)
-            if rows == 0 and staged.is_file:
+            if segments is not None:
+                segments[-1]["rows"] = rows - sum(int(g["rows"]) for g in segments[:-1])
+            added = rows if segments is None else segments[-1]["rows"]
+            if added == 0 and staged.is_file:
                 raise SourceError(f"{spec} 只有表头，没有数据行", f"{spec} has a header but no data rows")
+            if segments is None:
+                segments = [{"id": uuid.uuid4().hex[:12], "files": storage.parts(out), "rows": rows, "checksum": staged.checksum}]
             _apply_source_names(profiles, staged)
             if not storage.is_uri:
                 _fsync_tree(out)
@@ -134,15 +146,59 @@ def ingest(
             with ws.writer_lock():
                 _sweep_orphans(ws)
                 latest = _latest(ws, meta.code)
-                if latest is not None and latest.checksum == staged.checksum:  # another writer got here first
-                    return _unchanged(meta, latest, staged, started)
-                version = _register(ws, meta, staged, out, rows, profiles, time.monotonic() - started, _default_title(spec))
+                if _same_content(latest, staged, append):  # another writer got here first
+                    return _unchanged(meta, latest, staged, started)  # type: ignore[arg-type]
+                if base is not None and (latest is None or latest.id != base.id):
+                    raise SourceError(
+                        f"追加期间资源 {meta.code} 有了新版本，请重试", f"dataset {meta.code} got a new version while appending; try again"
+                    )
+                version = _register(ws, meta, staged, out, rows, profiles, time.monotonic() - started, _default_title(spec),
+                                    segments, base)
                 committed = True
         finally:
             if storage.is_uri and not committed:
                 storage.remove(out)
     return IngestResult(meta.code, version, "created", rows, len(profiles), staged.checksum, staged.source,
                         staged.format, staged.encoding, round(time.monotonic() - started, 3), _warnings(meta))
+
+
+def version_segments(v: DatasetVersion, storage: Any) -> list[dict[str, Any]]:
+    """The segments of a version; a version stored before segments existed is one segment of all its parts."""
+    if v.segments:
+        return v.segments
+    return [{"id": f"v{v.id}-{v.checksum}"[:64], "files": storage.parts(v.storage_uri), "rows": v.row_count, "checksum": v.checksum}]
+
+
+def _append_base(latest: DatasetVersion | None, code: str) -> DatasetVersion:
+    if latest is None:
+        raise SourceError(f"资源 {code} 还没有版本，不能追加（先不带 --append 导入全量数据）",
+                          f"dataset {code} has no version to append to (ingest the full data first, without --append)")
+    return latest
+
+
+def _same_content(latest: DatasetVersion | None, staged: Staged, append: bool) -> bool:
+    """A full source equal to the latest version, or the increment the latest version ended with."""
+    if latest is None:
+        return False
+    if not append:
+        return latest.checksum == staged.checksum
+    last = (latest.segments or [{"checksum": latest.checksum}])[-1]
+    return last["checksum"] == staged.checksum
+
+
+def _combine(ws: Workspace, base: DatasetVersion, staged: Staged, out: str) -> list[dict[str, Any]]:
+    """Turn the staged increment ``out`` into the appended version: the base's parts plus the new ones."""
+    have = ws.engine.read_parquet(out).columns
+    want = [c.name for c in base.columns]
+    if list(have) != want:
+        raise SourceError(
+            f"追加的数据列与 v{base.version} 不同：应为 {want}，实为 {list(have)}",
+            f"the appended columns differ from v{base.version}: expected {want}, got {list(have)}",
+        )
+    previous = version_segments(base, ws.storage)
+    seg = uuid.uuid4().hex[:12]
+    files = ws.storage.combine(base.storage_uri, [f for g in previous for f in g["files"]], out, f"s{seg}-")
+    return [*previous, {"id": seg, "files": files, "rows": 0, "checksum": staged.checksum}]
 
 
 def _unchanged(meta: DatasetMeta, latest: DatasetVersion, staged: Staged, started: float) -> IngestResult:
@@ -249,7 +305,8 @@ def _save_meta(ws: Workspace, meta: DatasetMeta, default_title: str) -> None:
 
 
 def _register(ws: Workspace, meta: DatasetMeta, staged: Staged, data_dir: str, rows: int,
-              profiles: list[ColumnProfile], duration: float, default_title: str) -> int:
+              profiles: list[ColumnProfile], duration: float, default_title: str,
+              segments: list[dict[str, Any]], base: DatasetVersion | None) -> int:
     moved: Path | None = None
     try:
         with ws.store.session() as s:
@@ -262,10 +319,15 @@ def _register(ws: Workspace, meta: DatasetMeta, staged: Staged, data_dir: str, r
             number = (s.scalar(sa.select(sa.func.max(DatasetVersion.version)).where(DatasetVersion.dataset_id == ds.id)) or 0) + 1
             in_place = ws.storage.is_uri
             target = data_dir if in_place else _storage_dir(ws, meta.code, number)
+            checksum, size, options = staged.checksum, staged.size_bytes, staged.options
+            if base is not None:  # the version's content is the base's followed by the increment
+                checksum = "sha256:" + hashlib.sha256(f"{base.checksum}+{staged.checksum}".encode()).hexdigest()
+                size = None if base.size_bytes is None or size is None else base.size_bytes + size
+                options = {**options, "appended_to": base.version}
             version = DatasetVersion(
                 dataset_id=ds.id, version=number, source=staged.source, format=staged.format, encoding=staged.encoding,
-                checksum=staged.checksum, size_bytes=staged.size_bytes, row_count=rows, storage_uri=str(target),
-                engine=ws.engine.name, read_options=staged.options, duration_s=round(duration, 3),
+                checksum=checksum, size_bytes=size, row_count=rows, storage_uri=str(target),
+                engine=ws.engine.name, read_options=options, segments=segments, duration_s=round(duration, 3),
             )
             version.columns = [
                 VersionColumn(position=i, name=p.name, source_name=str(p.stats.pop("source_name", p.name)),

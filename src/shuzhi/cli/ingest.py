@@ -33,16 +33,21 @@ def ingest_command(
     delimiter: Annotated[str | None, typer.Option(help="强制分隔符 force the delimiter (',' '\\t' ';' '|')")] = None,
     sheet: Annotated[str | None, typer.Option(help="Excel 工作表名或序号 sheet name or 1-based number")] = None,
     format_: Annotated[str | None, typer.Option("--format", help="强制格式 csv|tsv|excel|json|jsonl|parquet")] = None,
+    append: Annotated[bool, typer.Option("--append", help="增量：数据源只含新增行，新版本 = 最新版本 + 这些行 · the source holds only new rows: the new version is the latest plus these")] = False,
     json_: Annotated[bool, typer.Option("--json", help="输出 JSON machine-readable output")] = False,
 ) -> None:
     """Ingest a source as the next version of a dataset. 导入数据源，登记为资源的新版本。
 
-    Identical content (same checksum as the latest version) creates no version.
+    Identical content (same checksum as the latest version) creates no version. With
+    --append the source is an increment (增量): the new version is the latest version
+    followed by these rows, and it shares the latest version's files; appending the same
+    increment twice in a row creates nothing the second time.
 
     Example:
 
     \b
         shuzhi ingest 人口.csv --code population --title 人口综合库 --category 基础库 --base-library 人口 --share 有条件共享
+        shuzhi ingest 人口_20261128增量.csv --code population --append
     """
     flags = {
         "code": code, "title": title, "provider": provider, "provider_code": provider_code, "summary": summary,
@@ -52,7 +57,7 @@ def ingest_command(
     }
     options = SourceOptions(format=format_, encoding=encoding, delimiter=delimiter, sheet=sheet)
     with workspace(ctx) as ws, progress_steps(ctx) as steps:
-        result = ingest(ws, source, flags=flags, meta_file=meta, options=options, steps=steps)
+        result = ingest(ws, source, flags=flags, meta_file=meta, options=options, append=append, steps=steps)
 
     def render() -> None:
         verb = text(ctx, "已登记", "registered") if result.status == "created" else text(ctx, "内容未变化，未新建版本", "unchanged, no new version")

@@ -82,9 +82,13 @@ def run_command(
     html: Annotated[Path | None, typer.Option(help="写入 HTML 报告 write an HTML report")] = None,
     xlsx: Annotated[Path | None, typer.Option(help="写入 Excel 报告 write an Excel report")] = None,
     fail_under: Annotated[float | None, typer.Option("--fail-under", help="得分低于此值时以 2 退出 exit 2 when the score is below this")] = None,
+    recompute: Annotated[bool, typer.Option("--recompute", help="不复用已存的分段计数，全量扫描 ignore stored per-segment counts and scan everything")] = False,
     json_: JsonOpt = False,
 ) -> None:
     """Assess a dataset version: all rules in one scan, scored by GB/T 36344 dimension. 评估数据质量并保存结果。
+
+    On a version made by `ingest --append`, row rules scan only the segments that earlier
+    runs have not counted (see docs/quality.md, "Appended versions").
 
     Example:
 
@@ -98,7 +102,8 @@ def run_command(
     if engine:
         state(ctx).overrides["engine"] = engine
     with workspace(ctx) as ws, progress_steps(ctx) as steps:
-        result = run_quality(ws, code, rules=rules, version=version, as_of=_as_of(as_of), samples=samples, steps=steps)
+        result = run_quality(ws, code, rules=rules, version=version, as_of=_as_of(as_of), samples=samples, steps=steps,
+                             recompute=recompute)
         history = quality_history(ws, code, limit=30) if html or xlsx else []
     if html:
         from shuzhi.atomic import write_text

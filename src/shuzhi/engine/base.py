@@ -60,6 +60,10 @@ class Engine(abc.ABC):
         """Open a Parquet file or a folder of Parquet parts as a table."""
 
     @abc.abstractmethod
+    def read_parquet_files(self, location: str, names: list[str]) -> ir.Table:
+        """Open some part files of a version folder (a segment of an appended version) as one table."""
+
+    @abc.abstractmethod
     def csv_to_parquet(self, layout: CsvLayout, out_dir: str, progress: Progress | None = None) -> None:
         """Copy a CSV into Parquet parts under ``out_dir`` (created), every column as text.
 

@@ -45,6 +45,9 @@ class DuckDBEngine(Engine):
     def read_parquet(self, path: str) -> ir.Table:
         return self.con.read_parquet(_parts(path))
 
+    def read_parquet_files(self, location: str, names: list[str]) -> ir.Table:
+        return self.con.read_parquet([f"{location.rstrip('/')}/{n}" for n in names])
+
     def csv_to_parquet(self, layout: CsvLayout, out_dir: str, progress: Progress | None = None) -> None:
         # the fast reader first; fall back to the settings that the file turns out to need
         options: dict[str, object] = {"parallel": True}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import ibis
@@ -54,6 +55,12 @@ class SparkEngine(Engine):
 
     def read_parquet(self, path: str) -> ir.Table:
         return self.con.read_parquet(path)
+
+    def read_parquet_files(self, location: str, names: list[str]) -> ir.Table:
+        frame = self.session.read.parquet(*(f"{location.rstrip('/')}/{n}" for n in names))
+        view = f"shuzhi_parts_{uuid.uuid4().hex}"
+        frame.createOrReplaceTempView(view)
+        return self.con.table(view)
 
     def csv_to_parquet(self, layout: CsvLayout, out_dir: str, progress: Progress | None = None) -> None:
         from pyspark.sql.types import StringType, StructField, StructType

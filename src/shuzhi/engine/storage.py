@@ -18,6 +18,8 @@ GCS); the Spark engine reads and writes them through Hadoop.
 
 from __future__ import annotations
 
+import os
+import shutil
 import time
 import uuid
 
@@ -59,6 +61,47 @@ class Storage:
             fs.delete_dir(path)
         except (FileNotFoundError, OSError):
             pass
+
+    def parts(self, location: str) -> list[str]:
+        """Names of the Parquet part files of a version folder (local path or URI), sorted."""
+        if "://" not in location:
+            return sorted(n for n in os.listdir(location) if n.endswith(".parquet"))
+        import pyarrow.fs as pafs
+
+        fs, path = pafs.FileSystem.from_uri(location)
+        found = fs.get_file_info(pafs.FileSelector(path, recursive=False))
+        return sorted(f.base_name for f in found if f.type == pafs.FileType.File and f.base_name.endswith(".parquet"))
+
+    def combine(self, previous: str, names: list[str], out: str, prefix: str) -> list[str]:
+        """Make ``out`` (a staged delta) hold an appended version: the delta's parts renamed with
+        ``prefix`` (so no name clashes) plus the previous version's parts ``names``.
+
+        Local parts are hard links (no copy; the same immutable file in both versions), copies
+        where the file system refuses links; URI parts are copied by the file system. Returns
+        the delta's new part names.
+        """
+        delta = self.parts(out)
+        clash = set(names) & {f"{prefix}{n}" for n in delta}
+        if clash:
+            raise StoreError(f"数据分段文件名冲突：{sorted(clash)}", f"segment part names clash: {sorted(clash)}")
+        if "://" not in out:
+            for n in delta:
+                os.replace(os.path.join(out, n), os.path.join(out, f"{prefix}{n}"))
+            for n in names:
+                try:
+                    os.link(os.path.join(previous, n), os.path.join(out, n))
+                except OSError:
+                    shutil.copy2(os.path.join(previous, n), os.path.join(out, n))
+            return [f"{prefix}{n}" for n in delta]
+        import pyarrow.fs as pafs
+
+        fs, out_path = pafs.FileSystem.from_uri(out)
+        _, prev_path = pafs.FileSystem.from_uri(previous)
+        for n in delta:
+            fs.move(f"{out_path}/{n}", f"{out_path}/{prefix}{n}")
+        for n in names:
+            fs.copy_file(f"{prev_path}/{n}", f"{out_path}/{n}")
+        return [f"{prefix}{n}" for n in delta]
 
     def sweep(self, committed: set[str], *, grace: float = GRACE_SECONDS) -> int:
         """Remove version folders no catalog row references and nobody has written for ``grace`` seconds."""

@@ -80,6 +80,9 @@ class Check:
     #: short description, zh and en; ``{column}`` etc. are filled from the parameters
     zh: str
     en: str
+    #: how the counts depend on the assessment time: ``"date"`` (its day), ``"time"`` (the instant) or not at
+    #: all; stored counts are reused only for the same value (see :mod:`shuzhi.quality.states`)
+    as_of: Literal["date", "time"] | None = None
 
 
 class NotAssessable(Exception):  # noqa: N818 - a state, not a failure
@@ -93,14 +96,15 @@ class NotAssessable(Exception):  # noqa: N818 - a state, not a failure
 CHECKS: dict[str, Check] = {}
 
 
-def check(name: str, dimension: str, kind: Kind, params: type[Params], zh: str, en: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register the decorated function as the check ``name``."""
+def check(name: str, dimension: str, kind: Kind, params: type[Params], zh: str, en: str, *,
+          as_of: Literal["date", "time"] | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register the decorated function as the check ``name``; ``as_of`` if it reads ``ctx.as_of``."""
 
     def register(fn: Callable[..., Any]) -> Callable[..., Any]:
         old = CHECKS.get(name)
         if old is not None and old.fn.__code__.co_filename != fn.__code__.co_filename:
             raise RuntimeError(f"check {name} registered twice")  # (the same module imported again is fine)
-        CHECKS[name] = Check(name, dimension, kind, params, fn, zh, en)
+        CHECKS[name] = Check(name, dimension, kind, params, fn, zh, en, as_of)
         return fn
 
     return register

@@ -19,6 +19,7 @@ import ibis
 import ibis.expr.types as ir
 import sqlalchemy as sa
 
+from shuzhi.catalog.ingest import version_segments
 from shuzhi.catalog.queries import show_dataset
 from shuzhi.engine import Engine
 from shuzhi.engine.storage import probe
@@ -30,7 +31,8 @@ from shuzhi.quality.registry import Outcome
 from shuzhi.quality.rules import Rule, RuleSet, check_columns, defaults, load_rules
 from shuzhi.quality.samples import sample_columns
 from shuzhi.quality.score import overall, score_dimensions
-from shuzhi.store import Dataset, QualityRun
+from shuzhi.quality.states import State, StateCache
+from shuzhi.store import Dataset, DatasetVersion, QualityRun
 from shuzhi.store.models import utcnow
 from shuzhi.workspace import Workspace
 
@@ -162,12 +164,14 @@ def row_samples(engine: Engine, ctx: Ctx, rules: list[Rule], failed: dict[str, i
 
 def evaluate(
     engine: Engine, data: DatasetRef, rs: RuleSet, *, as_of: dt.datetime, entry: dict[str, Any] | None = None,
-    refs: dict[str, DatasetRef] | None = None, steps: Steps | None = None,
+    refs: dict[str, DatasetRef] | None = None, steps: Steps | None = None, cache: StateCache | None = None,
 ) -> tuple[int, list[dict[str, Any]]]:
     """Evaluate ``rs`` on one table: the row count and one result per rule, in rule order (nothing stored).
 
     ``entry`` is the catalog entry (for timeliness and accessibility rules), ``refs`` the
-    datasets that cross-dataset rules name, by code.
+    datasets that cross-dataset rules name, by code. With ``cache`` (the version's stored
+    states) row rules are evaluated only on the segments no state covers, and the new states
+    are collected in ``cache.new`` for the caller to save.
     """
     found = refs or {}
 
@@ -177,20 +181,18 @@ def evaluate(
         return found[code]
 
     ctx = Ctx(data=data, as_of=as_of, entry=entry or {}, defaults=defaults(), open_ref=open_ref)
-    rows, results = _execute(engine, ctx, rs, compile_rules(ctx, rs.rules), steps)
+    rows, results = _execute(engine, ctx, rs, compile_rules(ctx, rs.rules), steps, cache)
     return rows, [results[r.id] for r in rs.rules]
 
 
-def _execute(engine: Engine, ctx: Ctx, rs: RuleSet, plan: Plan, steps: Steps | None) -> tuple[int, dict[str, dict[str, Any]]]:
+def _execute(engine: Engine, ctx: Ctx, rs: RuleSet, plan: Plan, steps: Steps | None,
+             cache: StateCache | None = None) -> tuple[int, dict[str, dict[str, Any]]]:
     by_id = {r.id: r for r in rs.rules}
     results: dict[str, dict[str, Any]] = {}
     for rid, reason in plan.not_assessable.items():
         results[rid] = _rule_result(by_id[rid], None, None, reason=reason)
     advance = steps("执行规则（一次扫描）", "evaluating rules (one scan)") if steps else None
-    row = engine.to_pyarrow(plan.aggregate).to_pylist()[0]
-    rows = int(row["__rows"])
-    for rid, slot in plan.slots.items():
-        results[rid] = _rule_result(by_id[rid], int(row[f"{slot}_e"] or 0), int(row[f"{slot}_p"] or 0))
+    rows = _row_rules(engine, ctx, rs, plan, results, cache)
     for n, (rid, query) in enumerate(plan.queries.items()):
         if advance:
             advance(n / max(len(plan.queries), 1))
@@ -200,16 +202,62 @@ def _execute(engine: Engine, ctx: Ctx, rs: RuleSet, plan: Plan, steps: Steps | N
         results[rid] = _rule_result(by_id[rid], evaluated, passed, metrics=metrics)
         if results[rid]["failed"] and query.failures is not None and rs.samples:
             results[rid]["samples"] = _samples(engine, query.failures, by_id[rid].check.name, rs.samples)
-    failing = [by_id[rid] for rid in plan.predicates if results[rid]["failed"]]
-    if rs.samples and failing:
-        failed = {r.id: results[r.id]["failed"] for r in failing}
-        for rid, rows_ in row_samples(engine, ctx, failing, failed, rs.samples).items():
-            results[rid]["samples"] = rows_
     for rule in plan.meta:
         out: Outcome = rule.check.fn(ctx, rule.params)
         results[rule.id] = _rule_result(rule, out.evaluated, out.passed, reason=out.reason, metrics=out.metrics)
         results[rule.id]["samples"] = out.samples[: rs.samples]
     return rows, results
+
+
+def _counted(engine: Engine, ctx: Ctx, plan: Plan, rules: list[Rule], limit: int) -> tuple[int, dict[str, State]]:
+    """Run ``plan``'s aggregate: the row count and, per rule, its counts and failing samples."""
+    row = engine.to_pyarrow(plan.aggregate).to_pylist()[0]
+    found = {r.id: State(int(row[f"{plan.slots[r.id]}_e"] or 0), int(row[f"{plan.slots[r.id]}_p"] or 0), [], limit)
+             for r in rules if r.id in plan.slots}
+    failing = [r for r in rules if r.id in plan.predicates and found[r.id].evaluated > found[r.id].passed]
+    if limit and failing:
+        failed = {r.id: found[r.id].evaluated - found[r.id].passed for r in failing}
+        for rid, rows_ in row_samples(engine, ctx, failing, failed, limit).items():
+            found[rid].samples = rows_
+    return int(row["__rows"]), found
+
+
+def _row_rules(engine: Engine, ctx: Ctx, rs: RuleSet, plan: Plan, results: dict[str, dict[str, Any]],
+               cache: StateCache | None) -> int:
+    """Counts of every row rule and dataset aggregate into ``results``; returns the row count.
+
+    Without stored states: one scan of the whole version. With states covering earlier
+    segments (an appended version): the dataset aggregates over the whole version, and each
+    row rule only over the segments its stored state does not cover.
+    """
+    by_id = {r.id: r for r in rs.rules}
+    rules = [by_id[rid] for rid in plan.slots]
+    fps = {rid: cache.fingerprint(by_id[rid], ctx) for rid in plan.predicates} if cache else {}
+    best = cache.longest(list(fps.values()), rs.samples) if cache else {}
+    if cache is None or all(best[fp][0] == 0 for fp in fps.values()):
+        rows, found = _counted(engine, ctx, plan, rules, rs.samples)
+    else:
+        pairs = [r for r in rules if r.id not in plan.predicates]
+        rows, found = _counted(engine, ctx, compile_rules(ctx, pairs), pairs, rs.samples)
+        by_depth: dict[int, list[Rule]] = {}
+        for rid in plan.predicates:
+            by_depth.setdefault(best[fps[rid]][0], []).append(by_id[rid])
+        for depth, group in sorted(by_depth.items()):
+            delta: dict[str, State] = {}
+            if depth < len(cache.segments):
+                table = engine.read_parquet_files(cache.location, cache.files_after(depth))
+                dctx = replace(ctx, data=replace(ctx.data, table=table))
+                _, delta = _counted(engine, dctx, compile_rules(dctx, group), group, rs.samples)
+            for rule in group:
+                stored = best[fps[rule.id]][1] or State(0, 0, [], rs.samples)
+                found[rule.id] = stored.plus(delta.get(rule.id, State(0, 0, [], rs.samples)), rs.samples)
+    for rule in rules:
+        st = found[rule.id]
+        results[rule.id] = _rule_result(rule, st.evaluated, st.passed)
+        results[rule.id]["samples"] = st.samples[: rs.samples]
+        if cache and rule.id in fps:
+            cache.new[fps[rule.id]] = st
+    return rows
 
 
 def _unreadable(rs: RuleSet, ctx: Ctx, bad: list[tuple[str, str]]) -> list[dict[str, Any]]:
@@ -242,12 +290,13 @@ def resolve_rules(ws: Workspace, code: str, rules: RuleSet | Path | None, *, as_
 
 def run_quality(
     ws: Workspace, code: str, *, rules: RuleSet | Path | None = None, version: int | None = None,
-    as_of: dt.datetime | None = None, samples: int | None = None, steps: Steps | None = None,
+    as_of: dt.datetime | None = None, samples: int | None = None, steps: Steps | None = None, recompute: bool = False,
 ) -> dict[str, Any]:
     """Assess a dataset version with a rule set, store the run, and return its result.
 
     Everything is validated first (rule file, columns, referenced datasets); a bad rule
-    file runs nothing and stores nothing.
+    file runs nothing and stores nothing. Row rules reuse the counts stored for earlier
+    segments of the version (:mod:`shuzhi.quality.states`) unless ``recompute``.
     """
     started = time.perf_counter()
     started_at = utcnow()
@@ -263,13 +312,15 @@ def run_quality(
     entry["storage_probe"] = lambda: (readable, files, bad)
     when = (as_of or rs.as_of or dt.datetime.now()).replace(tzinfo=None)
     rows: int | None
+    cache: StateCache | None = None
     if bad:
         ctx = Ctx(data=DatasetRef(code, entry["shown_version"], None, {}), as_of=when, entry=entry, defaults=defaults())  # type: ignore[arg-type]
         rows, rule_results = None, _unreadable(rs, ctx, bad)
     else:
         if steps:
             steps("编译规则", "compiling rules")
-        rows, rule_results = evaluate(ws.engine, _open(ws, entry), rs, as_of=when, entry=entry, refs=refs, steps=steps)
+        cache = _state_cache(ws, code, entry, reuse=not recompute)
+        rows, rule_results = evaluate(ws.engine, _open(ws, entry), rs, as_of=when, entry=entry, refs=refs, steps=steps, cache=cache)
     dims = score_dimensions(rule_results, rs.scoring["weights"])
     score, grade = overall(dims, rs.scoring["grades"])
     result = {
@@ -283,7 +334,18 @@ def run_quality(
     result["anomalies"] = detect(result, previous, rs.anomaly)
     result["duration_s"] = round(time.perf_counter() - started, 3)
     result["run_id"] = _store(ws, code, result)
+    if cache is not None:
+        cache.save()
     return result
+
+
+def _state_cache(ws: Workspace, code: str, entry: dict[str, Any], *, reuse: bool) -> StateCache:
+    with ws.store.session() as s:
+        v = s.scalars(
+            sa.select(DatasetVersion).join(Dataset).where(Dataset.code == code, DatasetVersion.version == entry["shown_version"])
+        ).one()
+        segments = version_segments(v, ws.storage)
+        return StateCache(ws, v.dataset_id, segments, entry["storage_uri"], ws.engine.name, reuse=reuse)
 
 
 def _runs(ws: Workspace, code: str) -> list[dict[str, Any]]:

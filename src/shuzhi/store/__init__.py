@@ -28,9 +28,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from shuzhi.config import Settings
 from shuzhi.errors import StoreError
-from shuzhi.store.models import Base, Dataset, DatasetVersion, QualityRun, SearchTerm, VersionColumn
+from shuzhi.store.models import Base, Dataset, DatasetVersion, QualityRun, QualityState, SearchTerm, VersionColumn
 
-__all__ = ["Base", "Dataset", "DatasetVersion", "QualityRun", "SearchTerm", "Store", "VersionColumn", "open_store"]
+__all__ = ["Base", "Dataset", "DatasetVersion", "QualityRun", "QualityState", "SearchTerm", "Store", "VersionColumn", "open_store"]
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

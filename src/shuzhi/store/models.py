@@ -67,6 +67,9 @@ class DatasetVersion(Base):
     storage_uri: Mapped[str] = mapped_column(Text)
     engine: Mapped[str] = mapped_column(String(16))
     read_options: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    #: the Parquet parts by segment, oldest first: ``[{"id", "files", "rows", "checksum"}]``; an appended
+    #: version repeats its predecessor's segments and adds one. NULL (versions before 0003): one segment.
+    segments: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True)
     duration_s: Mapped[float] = mapped_column(Float)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
@@ -123,3 +126,19 @@ class QualityRun(Base):
     grade: Mapped[str | None] = mapped_column(String(16))
     rules_source: Mapped[str] = mapped_column(Text)
     result: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class QualityState(Base):
+    """Mergeable counts of one quality rule over a prefix of a version's segments (see quality.states)."""
+
+    __tablename__ = "quality_state"
+    __table_args__ = (UniqueConstraint("dataset_id", "prefix", "fingerprint"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dataset_id: Mapped[int] = mapped_column(ForeignKey("dataset.id", ondelete="CASCADE"))
+    #: digest of the segment ids the state covers, in order
+    prefix: Mapped[str] = mapped_column(String(64))
+    #: digest of everything the counts depend on (check, parameters, types, shuzhi version…)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    state: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

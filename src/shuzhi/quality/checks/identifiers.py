@@ -30,7 +30,7 @@ class IdCard(ColumnParams):
 
 @check("id_card", "normativity", "expr", IdCard,
        "{column} 符合 GB 11643（长度、字符、出生日期、地址码、校验码）",
-       "{column} conforms to GB 11643 (length, characters, birth date, area code, check character)")
+       "{column} conforms to GB 11643 (length, characters, birth date, area code, check character)", as_of="date")
 def id_card(ctx: Ctx, p: IdCard) -> ir.BooleanValue:
     codes = [r["code"] for r in load_codelist("GB/T 2260").rows]
     area = (lambda key: ctx.member(key, codes, f"{p.column}:GB/T 2260:area")) if p.area else None

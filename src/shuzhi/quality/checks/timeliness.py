@@ -58,7 +58,7 @@ def allowed_age(ctx: Ctx, p: Freshness) -> dt.timedelta:
 
 
 @check("freshness", "timeliness", "expr", Freshness, "{column} 距评估时点不超过 {max_age}",
-       "{column} is at most {max_age} old at the assessment time")
+       "{column} is at most {max_age} old at the assessment time", as_of="time")
 def freshness(ctx: Ctx, p: Freshness) -> ir.BooleanValue | tuple[ir.Value, ir.Value]:
     cutoff = datetime_key(ctx.as_of - allowed_age(ctx, p))
     v = ctx.col(p.column)
