@@ -5,7 +5,7 @@ rules over 13 columns plus row_count (benchmarks/quality_peers/sqlrules.py; the 
 to ``<work>/quality_rules.yaml``), and per tool the median of ``--runs`` runs, each a fresh process:
 
 - ``handsql``: one hand-written SELECT (quality_peers/handsql.py) — the limit, 1.00×;
-- ``shuzhi``: ``shuzhi --home W quality run bench --rules R --json`` after one untimed ``ingest``;
+- ``shuzhi``: ``shuzhi --home W quality run bench --rules R --recompute --json`` after one untimed ``ingest``;
   its ``duration_s`` and the wall time of the command are both kept;
 - ``soda``, ``cuallee``, ``gx-duckdb``, ``gx-pandas``: runner scripts in quality_peers/, each in its own
   venv under ``<work>/venvs/<tool>`` (created with pip when missing, unless ``--skip-install``).
@@ -145,7 +145,8 @@ def shuzhi_home(work: Path, parquet: Path) -> Path:
 
 def run_shuzhi(home: Path, rules: Path, *, samples: bool = True) -> dict:
     t = time.perf_counter()
-    extra = [] if samples else ["--samples", "0"]
+    # --recompute: every run does the full work (a second run of one version would otherwise reuse stored counts)
+    extra = ["--recompute"] + ([] if samples else ["--samples", "0"])
     p = subprocess.run([str(SHUZHI), "--home", str(home), "quality", "run", "bench", "--rules", str(rules), "--json", *extra],
                        capture_output=True, text=True)
     wall = time.perf_counter() - t

@@ -8,7 +8,8 @@ inside the engine: no value ever goes through Python.
 Digits are taken by integer arithmetic on a few casts rather than one substring per
 digit: casting a shape-checked chunk of at most 8 digits to BIGINT and dividing by
 powers of ten is exact (the engines divide in double precision, exact below 2^53)
-and much cheaper than 17 ``substr`` calls.
+and much cheaper than 17 ``substr`` calls. The MOD 11-2 sum of GB 11643 needs no
+digits at all: see :func:`_mod11_weighted`.
 
 >>> import ibis
 >>> t = ibis.memtable({"id": ["11010519491231002X", "110105194912310021", None]})
@@ -38,10 +39,23 @@ _GB11714_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
 MOBILE_RE = r"^1[3-9][0-9]{9}\z"
 
 
-def _digit(chunk: ir.IntegerValue, width: int, i: int) -> ir.IntegerValue:
-    """Digit ``i`` (0 = leftmost) of a ``width``-digit number."""
-    power = 10 ** (width - 1 - i)
-    return (chunk // power) % 10 if power > 1 else chunk % 10
+def _mod11_weighted(chunk: ir.IntegerValue, weights: tuple[int, ...]) -> ir.IntegerValue:
+    """A number ≡ Σ w_j·d_j (mod 11) over the digits d_j (leftmost first) of a ``len(weights)``-digit
+    ``chunk``, with one modulo per digit and no division.
+
+    Since 10 ≡ −1 (mod 11), the digit d_k at place 10^k contributes d_k·10^k ≡ (−1)^k·d_k, and
+    d_k·10^k = m_{k+1} − m_k with m_k = chunk mod 10^k (m_0 = 0, m_W = chunk). With
+    e_k = (−1)^k·w(k), summation by parts gives Σ e_k·(m_{k+1} − m_k) = e_{W−1}·chunk +
+    Σ_{j=1}^{W−1} (e_{j−1} − e_j)·m_j. Extracting digits instead costs a division each, which the
+    engines do in floating point (``CAST(FLOOR(a / b))``).
+    """
+    width = len(weights)
+    e = [weights[width - 1 - k] * (-1) ** k for k in range(width)]  # by place, from the right
+    total: ir.IntegerValue = chunk * (e[width - 1] % 11)
+    for j in range(1, width):
+        if (a := (e[j - 1] - e[j]) % 11) != 0:
+            total = total + (chunk % 10**j) * a
+    return total
 
 
 def iso_date(year: ir.StringValue, month: ir.StringValue, day: ir.StringValue) -> ir.DateValue:
@@ -85,10 +99,12 @@ def gb11643_parts(v: ir.StringValue) -> dict[str, ir.Value]:
         "birth": v.substr(6, 8).try_cast("int64"),
         "seq": v.substr(14, 3).try_cast("int64"),
         "last": v.substr(17, 1),
-        # first-generation numbers (GB 11643-1989): 15 digits, yymmdd of 19xx
         "birth_date": iso_date(v.substr(6, 4), v.substr(10, 2), v.substr(12, 2)),
-        "shape15": v.re_search(r"^[0-9]{15}\z"),
-        "birth15_date": iso_date("19" + v.substr(6, 2), v.substr(8, 2), v.substr(10, 2)),
+        # first-generation numbers (GB 11643-1989): 15 digits, yymmdd of 19xx; rare, so the length
+        # decides first and the regex and the date are computed only for 15 characters (CASE is lazy)
+        "shape15": ibis.ifelse(v.length() == 15, v.re_search(r"^[0-9]{15}\z"), False),
+        "birth15_date": ibis.ifelse(v.length() == 15, iso_date("19" + v.substr(6, 2), v.substr(8, 2), v.substr(10, 2)),
+                                    ibis.null("date")),
     }
 
 
@@ -96,10 +112,8 @@ def gb11643_from(
     p: dict[str, ir.Value], *, area_codes: AreaTest, legacy: bool = False, latest: dt.date | None = None
 ) -> ir.BooleanValue:
     """The GB 11643 test over :func:`gb11643_parts` (see :func:`gb11643`)."""
-    total = ibis.literal(0)
-    for i, w in enumerate(_GB11643_WEIGHTS):
-        chunk, width, j = (p["area"], 6, i) if i < 6 else (p["birth"], 8, i - 6) if i < 14 else (p["seq"], 3, i - 14)
-        total = total + _digit(chunk, width, j) * w
+    w = _GB11643_WEIGHTS
+    total = _mod11_weighted(p["area"], w[:6]) + _mod11_weighted(p["birth"], w[6:14]) + _mod11_weighted(p["seq"], w[14:])
     last = p["last"]
     check_value = ibis.ifelse(last == "X", 10, last.try_cast("int64"))
     born = p["birth_date"]
@@ -162,23 +176,37 @@ def gb32100(v: ir.StringValue, *, org_code: bool = True) -> ir.BooleanValue:
 
 
 def luhn_parts(v: ir.StringValue, *, min_length: int = 16, max_length: int = 19) -> dict[str, ir.Value]:
-    """Shape, and the digits reversed and zero-padded to a multiple of 8 as 8-digit integers."""
-    chunks = -(-max_length // 8)
-    rev = v.reverse().rpad(8 * chunks, "0")
+    """Shape, and the digits as two integers: the last 9 (``lo``) and the ones before (``hi``, at most 15).
+
+    Two casts of a prefix and a suffix: cheaper than reversing and padding the text (1.6× on DuckDB).
+    """
+    n = v.length()
     return {
         "null": v.isnull(),
         "shape": v.re_search(f"^[0-9]{{{min_length},{max_length}}}\\z"),
-        **{f"c{k}": rev.substr(8 * k, 8).try_cast("int64") for k in range(chunks)},
+        "lo": v.right(9).try_cast("int64"),
+        "hi": ibis.ifelse(n > 9, v.substr(0, n - 9), ibis.null("string")).try_cast("int64"),
     }
 
 
-def luhn_from(p: dict[str, ir.Value], *, max_length: int = 19) -> ir.BooleanValue:
-    """The Luhn test over :func:`luhn_parts`: digit i counted from the right is doubled when i is odd,
-    and a doubled digit above 9 counts its digit sum (2d − 9); the padding zeros add nothing."""
+def luhn_digits(p: dict[str, ir.Value], *, max_length: int = 19) -> dict[str, ir.IntegerValue]:
+    """Digit i counted from the right (``d0`` … ), from the two integers of :func:`luhn_parts`; zeros beyond the number."""
+    out = {}
+    for i in range(max_length):
+        chunk, place = (p["lo"], i) if i < 9 else (p["hi"].fill_null(0), i - 9)
+        out[f"d{i}"] = (chunk // 10**place) % 10 if place else chunk % 10
+    return out
+
+
+def luhn_from(p: dict[str, ir.Value], digits: dict[str, ir.IntegerValue] | None = None, *, max_length: int = 19) -> ir.BooleanValue:
+    """The Luhn test over :func:`luhn_parts` and :func:`luhn_digits` (computed here when not given, e.g.
+    staged once per row by the caller): digit i counted from the right is doubled when i is odd, and a
+    doubled digit above 9 counts its digit sum (2d − 9)."""
+    d = digits or luhn_digits(p, max_length=max_length)
     total = ibis.literal(0)
     for i in range(max_length):
-        d = _digit(p[f"c{i // 8}"], 8, i % 8)
-        total = total + (d if i % 2 == 0 else d * 2 - (d >= 5).cast("int64") * 9)
+        di = d[f"d{i}"]
+        total = total + (di if i % 2 == 0 else di * 2 - (di >= 5).cast("int64") * 9)
     ok = p["shape"] & (total % 10 == 0)
     return ibis.ifelse(p["null"], ibis.null("boolean"), ok.fill_null(False))
 

@@ -1,286 +1,248 @@
 SELECT
   COUNT(*) AS "__rows",
-  COUNT("t10"."__q0") AS "__q0_e",
-  SUM(CAST("t10"."__q0" AS BIGINT)) AS "__q0_p",
-  COUNT("t10"."__q1") AS "__q1_e",
-  SUM(CAST("t10"."__q1" AS BIGINT)) AS "__q1_p",
-  COUNT("t10"."__q2") AS "__q2_e",
-  SUM(CAST("t10"."__q2" AS BIGINT)) AS "__q2_p",
-  COUNT("t10"."__q3") AS "__q3_e",
-  SUM(CAST("t10"."__q3" AS BIGINT)) AS "__q3_p",
-  COUNT("t10"."__q4") AS "__q4_e",
-  SUM(CAST("t10"."__q4" AS BIGINT)) AS "__q4_p",
-  COUNT("t10"."__q5") AS "__q5_e",
-  SUM(CAST("t10"."__q5" AS BIGINT)) AS "__q5_p",
-  COUNT("t10"."__q6") AS "__q6_e",
-  SUM(CAST("t10"."__q6" AS BIGINT)) AS "__q6_p",
-  COUNT("t10"."__q7") AS "__q7_e",
-  SUM(CAST("t10"."__q7" AS BIGINT)) AS "__q7_p",
-  COUNT("t10"."__q8") AS "__q8_e",
-  SUM(CAST("t10"."__q8" AS BIGINT)) AS "__q8_p",
-  COUNT("t10"."__q9") AS "__q9_e",
-  SUM(CAST("t10"."__q9" AS BIGINT)) AS "__q9_p",
+  COUNT("t11"."__q0") AS "__q0_e",
+  SUM(CAST("t11"."__q0" AS BIGINT)) AS "__q0_p",
+  COUNT("t11"."__q1") AS "__q1_e",
+  SUM(CAST("t11"."__q1" AS BIGINT)) AS "__q1_p",
+  COUNT("t11"."__q2") AS "__q2_e",
+  SUM(CAST("t11"."__q2" AS BIGINT)) AS "__q2_p",
+  COUNT("t11"."__q3") AS "__q3_e",
+  SUM(CAST("t11"."__q3" AS BIGINT)) AS "__q3_p",
+  COUNT("t11"."__q4") AS "__q4_e",
+  SUM(CAST("t11"."__q4" AS BIGINT)) AS "__q4_p",
+  COUNT("t11"."__q5") AS "__q5_e",
+  SUM(CAST("t11"."__q5" AS BIGINT)) AS "__q5_p",
+  COUNT("t11"."__q6") AS "__q6_e",
+  SUM(CAST("t11"."__q6" AS BIGINT)) AS "__q6_p",
+  COUNT("t11"."__q7") AS "__q7_e",
+  SUM(CAST("t11"."__q7" AS BIGINT)) AS "__q7_p",
+  COUNT("t11"."__q8") AS "__q8_e",
+  SUM(CAST("t11"."__q8" AS BIGINT)) AS "__q8_p",
+  COUNT("t11"."__q9") AS "__q9_e",
+  SUM(CAST("t11"."__q9" AS BIGINT)) AS "__q9_p",
   1 AS "__a0_e",
   CASE WHEN TRUE AND (
     COUNT(*) >= 1
   ) THEN 1 ELSE 0 END AS "__a0_p"
 FROM (
   SELECT
-    "t9"."xm",
-    "t9"."sfzh",
-    "t9"."mz",
-    "t9"."xzqh",
-    "t9"."csrq",
-    "t9"."xb",
-    "t9"."yhkh",
-    "t9"."age",
-    "t9"."start_date",
-    "t9"."end_date",
-    "t9"."__d_sfzh:id:null",
-    "t9"."__d_sfzh:id:shape",
-    "t9"."__d_sfzh:id:area_text",
-    "t9"."__d_sfzh:id:area",
-    "t9"."__d_sfzh:id:birth",
-    "t9"."__d_sfzh:id:seq",
-    "t9"."__d_sfzh:id:last",
-    "t9"."__d_sfzh:id:birth_date",
-    "t9"."__d_sfzh:id:shape15",
-    "t9"."__d_sfzh:id:birth15_date",
-    "t9"."__d_key:sfzh:GB/T 2260:area:20e820631b1b",
-    "t9"."__d_key:mz:GB/T 3304:code:bb801a4968ce",
-    "t9"."__d_key:xzqh:GB/T 2260:code:20e820631b1b",
-    "t9"."__d_csrq:time:iso:iso",
-    "t9"."__d_csrq:time:iso:date",
-    "t9"."__d_yhkh:luhn16-19:null",
-    "t9"."__d_yhkh:luhn16-19:shape",
-    "t9"."__d_yhkh:luhn16-19:c0",
-    "t9"."__d_yhkh:luhn16-19:c1",
-    "t9"."__d_yhkh:luhn16-19:c2",
-    "t9"."__d_start_date:time:iso:iso",
-    "t9"."__d_start_date:time:iso:date",
-    "t9"."__d_end_date:time:iso:iso",
-    "t9"."__d_end_date:time:iso:date",
-    "t9"."__lk0",
-    "t9"."__lk1",
-    "t9"."__lk2",
-    CAST("t9"."xm" IS NOT NULL AS TINYINT) AS "__q0",
+    "t10"."xm",
+    "t10"."sfzh",
+    "t10"."mz",
+    "t10"."xzqh",
+    "t10"."csrq",
+    "t10"."xb",
+    "t10"."yhkh",
+    "t10"."age",
+    "t10"."start_date",
+    "t10"."end_date",
+    "t10"."__d_sfzh:id:null",
+    "t10"."__d_sfzh:id:shape",
+    "t10"."__d_sfzh:id:area_text",
+    "t10"."__d_sfzh:id:area",
+    "t10"."__d_sfzh:id:birth",
+    "t10"."__d_sfzh:id:seq",
+    "t10"."__d_sfzh:id:last",
+    "t10"."__d_sfzh:id:birth_date",
+    "t10"."__d_sfzh:id:shape15",
+    "t10"."__d_sfzh:id:birth15_date",
+    "t10"."__d_key:sfzh:GB/T 2260:area:20e820631b1b",
+    "t10"."__d_key:mz:GB/T 3304:code:bb801a4968ce",
+    "t10"."__d_key:xzqh:GB/T 2260:code:20e820631b1b",
+    "t10"."__d_csrq:time:iso:iso",
+    "t10"."__d_csrq:time:iso:date",
+    "t10"."__d_yhkh:luhn16-19:null",
+    "t10"."__d_yhkh:luhn16-19:shape",
+    "t10"."__d_yhkh:luhn16-19:lo",
+    "t10"."__d_yhkh:luhn16-19:hi",
+    "t10"."__d_yhkh:luhn16-19:digit:d0",
+    "t10"."__d_yhkh:luhn16-19:digit:d1",
+    "t10"."__d_yhkh:luhn16-19:digit:d2",
+    "t10"."__d_yhkh:luhn16-19:digit:d3",
+    "t10"."__d_yhkh:luhn16-19:digit:d4",
+    "t10"."__d_yhkh:luhn16-19:digit:d5",
+    "t10"."__d_yhkh:luhn16-19:digit:d6",
+    "t10"."__d_yhkh:luhn16-19:digit:d7",
+    "t10"."__d_yhkh:luhn16-19:digit:d8",
+    "t10"."__d_yhkh:luhn16-19:digit:d9",
+    "t10"."__d_yhkh:luhn16-19:digit:d10",
+    "t10"."__d_yhkh:luhn16-19:digit:d11",
+    "t10"."__d_yhkh:luhn16-19:digit:d12",
+    "t10"."__d_yhkh:luhn16-19:digit:d13",
+    "t10"."__d_yhkh:luhn16-19:digit:d14",
+    "t10"."__d_yhkh:luhn16-19:digit:d15",
+    "t10"."__d_yhkh:luhn16-19:digit:d16",
+    "t10"."__d_yhkh:luhn16-19:digit:d17",
+    "t10"."__d_yhkh:luhn16-19:digit:d18",
+    "t10"."__d_age:number:n",
+    "t10"."__d_start_date:time:iso:iso",
+    "t10"."__d_start_date:time:iso:date",
+    "t10"."__d_end_date:time:iso:iso",
+    "t10"."__d_end_date:time:iso:date",
+    "t10"."__lk0",
+    "t10"."__lk1",
+    "t10"."__lk2",
+    CAST("t10"."xm" IS NOT NULL AS TINYINT) AS "__q0",
     CAST(NOT (
       REGEXP_MATCHES(
-        "t9"."xm",
+        "t10"."xm",
         '^[ 	
             ​　﻿]*(?:NULL|null|Null|N/A|n/a|NA|\-\-|暂无|无|\-|—|空|/)?[ 	
             ​　﻿]*\z'
       )
     ) AS TINYINT) AS "__q1",
     CAST(CASE
-      WHEN "t9"."__d_sfzh:id:null"
+      WHEN "t10"."__d_sfzh:id:null"
       THEN CAST(NULL AS BOOLEAN)
       ELSE COALESCE(
-        "t9"."__d_sfzh:id:shape"
+        "t10"."__d_sfzh:id:shape"
         AND (
           (
             (
-              0 + (
-                (
-                  CAST(FLOOR((
-                    "t9"."__d_sfzh:id:area"
-                  ) / (
-                    100000
-                  )) AS BIGINT) % 10
-                ) * 7
+              (
+                "t10"."__d_sfzh:id:area" * 4
               ) + (
                 (
-                  CAST(FLOOR((
-                    "t9"."__d_sfzh:id:area"
-                  ) / (
-                    10000
-                  )) AS BIGINT) % 10
-                ) * 9
-              ) + (
-                (
-                  CAST(FLOOR((
-                    "t9"."__d_sfzh:id:area"
-                  ) / (
-                    1000
-                  )) AS BIGINT) % 10
-                ) * 10
-              ) + (
-                (
-                  CAST(FLOOR((
-                    "t9"."__d_sfzh:id:area"
-                  ) / (
-                    100
-                  )) AS BIGINT) % 10
-                ) * 5
-              ) + (
-                (
-                  CAST(FLOOR((
-                    "t9"."__d_sfzh:id:area"
-                  ) / (
-                    10
-                  )) AS BIGINT) % 10
-                ) * 8
-              ) + (
-                (
-                  "t9"."__d_sfzh:id:area" % 10
-                ) * 4
-              ) + (
-                (
-                  CAST(FLOOR((
-                    "t9"."__d_sfzh:id:birth"
-                  ) / (
-                    10000000
-                  )) AS BIGINT) % 10
-                ) * 2
-              ) + (
-                (
-                  CAST(FLOOR((
-                    "t9"."__d_sfzh:id:birth"
-                  ) / (
-                    1000000
-                  )) AS BIGINT) % 10
+                  "t10"."__d_sfzh:id:area" % 10
                 ) * 1
               ) + (
                 (
-                  CAST(FLOOR((
-                    "t9"."__d_sfzh:id:birth"
-                  ) / (
-                    100000
-                  )) AS BIGINT) % 10
-                ) * 6
-              ) + (
-                (
-                  CAST(FLOOR((
-                    "t9"."__d_sfzh:id:birth"
-                  ) / (
-                    10000
-                  )) AS BIGINT) % 10
-                ) * 3
-              ) + (
-                (
-                  CAST(FLOOR((
-                    "t9"."__d_sfzh:id:birth"
-                  ) / (
-                    1000
-                  )) AS BIGINT) % 10
-                ) * 7
-              ) + (
-                (
-                  CAST(FLOOR((
-                    "t9"."__d_sfzh:id:birth"
-                  ) / (
-                    100
-                  )) AS BIGINT) % 10
+                  "t10"."__d_sfzh:id:area" % 100
                 ) * 9
               ) + (
                 (
-                  CAST(FLOOR((
-                    "t9"."__d_sfzh:id:birth"
-                  ) / (
-                    10
-                  )) AS BIGINT) % 10
-                ) * 10
-              ) + (
-                (
-                  "t9"."__d_sfzh:id:birth" % 10
-                ) * 5
-              ) + (
-                (
-                  CAST(FLOOR((
-                    "t9"."__d_sfzh:id:seq"
-                  ) / (
-                    100
-                  )) AS BIGINT) % 10
-                ) * 8
-              ) + (
-                (
-                  CAST(FLOOR((
-                    "t9"."__d_sfzh:id:seq"
-                  ) / (
-                    10
-                  )) AS BIGINT) % 10
+                  "t10"."__d_sfzh:id:area" % 1000
                 ) * 4
               ) + (
                 (
-                  "t9"."__d_sfzh:id:seq" % 10
-                ) * 2
+                  "t10"."__d_sfzh:id:area" % 10000
+                ) * 3
+              ) + (
+                (
+                  "t10"."__d_sfzh:id:area" % 100000
+                ) * 5
+              ) + (
+                (
+                  "t10"."__d_sfzh:id:birth" * 9
+                ) + (
+                  (
+                    "t10"."__d_sfzh:id:birth" % 10
+                  ) * 4
+                ) + (
+                  (
+                    "t10"."__d_sfzh:id:birth" % 100
+                  ) * 3
+                ) + (
+                  (
+                    "t10"."__d_sfzh:id:birth" % 1000
+                  ) * 5
+                ) + (
+                  (
+                    "t10"."__d_sfzh:id:birth" % 10000
+                  ) * 1
+                ) + (
+                  (
+                    "t10"."__d_sfzh:id:birth" % 100000
+                  ) * 9
+                ) + (
+                  (
+                    "t10"."__d_sfzh:id:birth" % 1000000
+                  ) * 4
+                ) + (
+                  (
+                    "t10"."__d_sfzh:id:birth" % 10000000
+                  ) * 3
+                )
+              ) + (
+                (
+                  "t10"."__d_sfzh:id:seq" * 8
+                ) + (
+                  (
+                    "t10"."__d_sfzh:id:seq" % 10
+                  ) * 6
+                ) + (
+                  (
+                    "t10"."__d_sfzh:id:seq" % 100
+                  ) * 10
+                )
               ) + CASE
-                WHEN "t9"."__d_sfzh:id:last" = 'X'
+                WHEN "t10"."__d_sfzh:id:last" = 'X'
                 THEN 10
-                ELSE TRY_CAST("t9"."__d_sfzh:id:last" AS BIGINT)
+                ELSE TRY_CAST("t10"."__d_sfzh:id:last" AS BIGINT)
               END
             ) % 11
           ) = 1
         )
         AND (
-          "t9"."__d_sfzh:id:birth_date" IS NOT NULL
+          "t10"."__d_sfzh:id:birth_date" IS NOT NULL
         )
         AND (
-          "t9"."__d_sfzh:id:birth_date" <= MAKE_DATE(2026, 6, 30)
+          "t10"."__d_sfzh:id:birth_date" <= MAKE_DATE(2026, 6, 30)
         )
         AND CASE
-          WHEN "t9"."__d_key:sfzh:GB/T 2260:area:20e820631b1b" IS NULL
+          WHEN "t10"."__d_key:sfzh:GB/T 2260:area:20e820631b1b" IS NULL
           THEN CAST(NULL AS BOOLEAN)
-          ELSE "t9"."__lk0"
+          ELSE "t10"."__lk0"
         END,
         FALSE
       )
     END AS TINYINT) AS "__q2",
     CAST(CASE
-      WHEN "t9"."__d_key:mz:GB/T 3304:code:bb801a4968ce" IS NULL
+      WHEN "t10"."__d_key:mz:GB/T 3304:code:bb801a4968ce" IS NULL
       THEN CAST(NULL AS BOOLEAN)
-      ELSE "t9"."__lk1"
+      ELSE "t10"."__lk1"
     END AS TINYINT) AS "__q3",
     CAST(CASE
-      WHEN "t9"."__d_key:xzqh:GB/T 2260:code:20e820631b1b" IS NULL
+      WHEN "t10"."__d_key:xzqh:GB/T 2260:code:20e820631b1b" IS NULL
       THEN CAST(NULL AS BOOLEAN)
-      ELSE "t9"."__lk2"
+      ELSE "t10"."__lk2"
     END AS TINYINT) AS "__q4",
     CAST(CASE
       WHEN CASE
-        WHEN "t9"."__d_sfzh:id:shape"
-        THEN "t9"."__d_sfzh:id:birth_date"
-        WHEN "t9"."__d_sfzh:id:shape15"
-        THEN "t9"."__d_sfzh:id:birth15_date"
+        WHEN "t10"."__d_sfzh:id:shape"
+        THEN "t10"."__d_sfzh:id:birth_date"
+        WHEN "t10"."__d_sfzh:id:shape15"
+        THEN "t10"."__d_sfzh:id:birth15_date"
         ELSE CAST(NULL AS DATE)
       END IS NULL
       THEN CAST(NULL AS BOOLEAN)
       ELSE CASE
-        WHEN "t9"."__d_sfzh:id:shape"
-        THEN "t9"."__d_sfzh:id:birth_date"
-        WHEN "t9"."__d_sfzh:id:shape15"
-        THEN "t9"."__d_sfzh:id:birth15_date"
+        WHEN "t10"."__d_sfzh:id:shape"
+        THEN "t10"."__d_sfzh:id:birth_date"
+        WHEN "t10"."__d_sfzh:id:shape15"
+        THEN "t10"."__d_sfzh:id:birth15_date"
         ELSE CAST(NULL AS DATE)
       END = CASE
-        WHEN "t9"."__d_csrq:time:iso:iso" AND (
-          "t9"."__d_csrq:time:iso:date" IS NOT NULL
+        WHEN "t10"."__d_csrq:time:iso:iso"
+        AND (
+          "t10"."__d_csrq:time:iso:date" IS NOT NULL
         )
-        THEN "t9"."__d_csrq:time:iso:date"
+        THEN "t10"."__d_csrq:time:iso:date"
         WHEN COALESCE(
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t9"."csrq", '^[0-9]{8}\z')
+                WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
                 THEN SUBSTRING(
-                  "t9"."csrq",
+                  "t10"."csrq",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."csrq") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t9"."csrq",
+                  "t10"."csrq",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."csrq") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t9"."csrq",
+                  "t10"."csrq",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."csrq") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
                   2
                 )
-                ELSE "t9"."csrq"
+                ELSE "t10"."csrq"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               1
@@ -290,27 +252,27 @@ FROM (
           AND CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t9"."csrq", '^[0-9]{8}\z')
+                WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
                 THEN SUBSTRING(
-                  "t9"."csrq",
+                  "t10"."csrq",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."csrq") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t9"."csrq",
+                  "t10"."csrq",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."csrq") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t9"."csrq",
+                  "t10"."csrq",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."csrq") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
                   2
                 )
-                ELSE "t9"."csrq"
+                ELSE "t10"."csrq"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               2
@@ -321,27 +283,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t9"."csrq", '^[0-9]{8}\z')
+                  WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
                   THEN SUBSTRING(
-                    "t9"."csrq",
+                    "t10"."csrq",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."csrq") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t9"."csrq",
+                    "t10"."csrq",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."csrq") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t9"."csrq",
+                    "t10"."csrq",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."csrq") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
                     2
                   )
-                  ELSE "t9"."csrq"
+                  ELSE "t10"."csrq"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 3
@@ -353,27 +315,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t9"."csrq", '^[0-9]{8}\z')
+                  WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
                   THEN SUBSTRING(
-                    "t9"."csrq",
+                    "t10"."csrq",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."csrq") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t9"."csrq",
+                    "t10"."csrq",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."csrq") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t9"."csrq",
+                    "t10"."csrq",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."csrq") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
                     2
                   )
-                  ELSE "t9"."csrq"
+                  ELSE "t10"."csrq"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 3
@@ -383,27 +345,27 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t9"."csrq", '^[0-9]{8}\z')
+                    WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
                     THEN SUBSTRING(
-                      "t9"."csrq",
+                      "t10"."csrq",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."csrq") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t9"."csrq",
+                      "t10"."csrq",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."csrq") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t9"."csrq",
+                      "t10"."csrq",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."csrq") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
                       2
                     )
-                    ELSE "t9"."csrq"
+                    ELSE "t10"."csrq"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   2
@@ -417,27 +379,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           CASE
-                            WHEN REGEXP_MATCHES("t9"."csrq", '^[0-9]{8}\z')
+                            WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
                             THEN SUBSTRING(
-                              "t9"."csrq",
+                              "t10"."csrq",
                               CASE WHEN (
                                 0 + 1
-                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."csrq") END,
+                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
                               4
                             ) || '-' || SUBSTRING(
-                              "t9"."csrq",
+                              "t10"."csrq",
                               CASE WHEN (
                                 4 + 1
-                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."csrq") END,
+                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
                               2
                             ) || '-' || SUBSTRING(
-                              "t9"."csrq",
+                              "t10"."csrq",
                               CASE WHEN (
                                 6 + 1
-                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."csrq") END,
+                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
                               2
                             )
-                            ELSE "t9"."csrq"
+                            ELSE "t10"."csrq"
                           END,
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                           1
@@ -451,27 +413,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           CASE
-                            WHEN REGEXP_MATCHES("t9"."csrq", '^[0-9]{8}\z')
+                            WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
                             THEN SUBSTRING(
-                              "t9"."csrq",
+                              "t10"."csrq",
                               CASE WHEN (
                                 0 + 1
-                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."csrq") END,
+                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
                               4
                             ) || '-' || SUBSTRING(
-                              "t9"."csrq",
+                              "t10"."csrq",
                               CASE WHEN (
                                 4 + 1
-                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."csrq") END,
+                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
                               2
                             ) || '-' || SUBSTRING(
-                              "t9"."csrq",
+                              "t10"."csrq",
                               CASE WHEN (
                                 6 + 1
-                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."csrq") END,
+                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
                               2
                             )
-                            ELSE "t9"."csrq"
+                            ELSE "t10"."csrq"
                           END,
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                           1
@@ -486,27 +448,27 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         CASE
-                          WHEN REGEXP_MATCHES("t9"."csrq", '^[0-9]{8}\z')
+                          WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
                           THEN SUBSTRING(
-                            "t9"."csrq",
+                            "t10"."csrq",
                             CASE WHEN (
                               0 + 1
-                            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."csrq") END,
+                            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
                             4
                           ) || '-' || SUBSTRING(
-                            "t9"."csrq",
+                            "t10"."csrq",
                             CASE WHEN (
                               4 + 1
-                            ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."csrq") END,
+                            ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
                             2
                           ) || '-' || SUBSTRING(
-                            "t9"."csrq",
+                            "t10"."csrq",
                             CASE WHEN (
                               6 + 1
-                            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."csrq") END,
+                            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
                             2
                           )
-                          ELSE "t9"."csrq"
+                          ELSE "t10"."csrq"
                         END,
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                         1
@@ -521,27 +483,27 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t9"."csrq", '^[0-9]{8}\z')
+                    WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
                     THEN SUBSTRING(
-                      "t9"."csrq",
+                      "t10"."csrq",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."csrq") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t9"."csrq",
+                      "t10"."csrq",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."csrq") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t9"."csrq",
+                      "t10"."csrq",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."csrq") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
                       2
                     )
-                    ELSE "t9"."csrq"
+                    ELSE "t10"."csrq"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   2
@@ -557,27 +519,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t9"."csrq", '^[0-9]{8}\z')
+                    WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
                     THEN SUBSTRING(
-                      "t9"."csrq",
+                      "t10"."csrq",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."csrq") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t9"."csrq",
+                      "t10"."csrq",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."csrq") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t9"."csrq",
+                      "t10"."csrq",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."csrq") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
                       2
                     )
-                    ELSE "t9"."csrq"
+                    ELSE "t10"."csrq"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   4
@@ -589,27 +551,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t9"."csrq", '^[0-9]{8}\z')
+                    WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
                     THEN SUBSTRING(
-                      "t9"."csrq",
+                      "t10"."csrq",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."csrq") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t9"."csrq",
+                      "t10"."csrq",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."csrq") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t9"."csrq",
+                      "t10"."csrq",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."csrq") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
                       2
                     )
-                    ELSE "t9"."csrq"
+                    ELSE "t10"."csrq"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   4
@@ -619,27 +581,27 @@ FROM (
               AND CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t9"."csrq", '^[0-9]{8}\z')
+                    WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
                     THEN SUBSTRING(
-                      "t9"."csrq",
+                      "t10"."csrq",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."csrq") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t9"."csrq",
+                      "t10"."csrq",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."csrq") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t9"."csrq",
+                      "t10"."csrq",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."csrq") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
                       2
                     )
-                    ELSE "t9"."csrq"
+                    ELSE "t10"."csrq"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   5
@@ -651,27 +613,27 @@ FROM (
                   CAST(NULLIF(
                     REGEXP_EXTRACT(
                       CASE
-                        WHEN REGEXP_MATCHES("t9"."csrq", '^[0-9]{8}\z')
+                        WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
                         THEN SUBSTRING(
-                          "t9"."csrq",
+                          "t10"."csrq",
                           CASE WHEN (
                             0 + 1
-                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."csrq") END,
+                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
                           4
                         ) || '-' || SUBSTRING(
-                          "t9"."csrq",
+                          "t10"."csrq",
                           CASE WHEN (
                             4 + 1
-                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."csrq") END,
+                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
                           2
                         ) || '-' || SUBSTRING(
-                          "t9"."csrq",
+                          "t10"."csrq",
                           CASE WHEN (
                             6 + 1
-                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."csrq") END,
+                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
                           2
                         )
-                        ELSE "t9"."csrq"
+                        ELSE "t10"."csrq"
                       END,
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                       6
@@ -682,27 +644,27 @@ FROM (
                 OR CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t9"."csrq", '^[0-9]{8}\z')
+                      WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
                       THEN SUBSTRING(
-                        "t9"."csrq",
+                        "t10"."csrq",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."csrq") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t9"."csrq",
+                        "t10"."csrq",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."csrq") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t9"."csrq",
+                        "t10"."csrq",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."csrq") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
                         2
                       )
-                      ELSE "t9"."csrq"
+                      ELSE "t10"."csrq"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     6
@@ -718,27 +680,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t9"."csrq", '^[0-9]{8}\z')
+                WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
                 THEN SUBSTRING(
-                  "t9"."csrq",
+                  "t10"."csrq",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."csrq") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t9"."csrq",
+                  "t10"."csrq",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."csrq") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t9"."csrq",
+                  "t10"."csrq",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."csrq") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
                   2
                 )
-                ELSE "t9"."csrq"
+                ELSE "t10"."csrq"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               1
@@ -748,27 +710,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t9"."csrq", '^[0-9]{8}\z')
+                WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
                 THEN SUBSTRING(
-                  "t9"."csrq",
+                  "t10"."csrq",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."csrq") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t9"."csrq",
+                  "t10"."csrq",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."csrq") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t9"."csrq",
+                  "t10"."csrq",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."csrq") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
                   2
                 )
-                ELSE "t9"."csrq"
+                ELSE "t10"."csrq"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               2
@@ -778,27 +740,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t9"."csrq", '^[0-9]{8}\z')
+                WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
                 THEN SUBSTRING(
-                  "t9"."csrq",
+                  "t10"."csrq",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."csrq") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t9"."csrq",
+                  "t10"."csrq",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."csrq") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t9"."csrq",
+                  "t10"."csrq",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."csrq") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
                   2
                 )
-                ELSE "t9"."csrq"
+                ELSE "t10"."csrq"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               3
@@ -812,29 +774,29 @@ FROM (
     CAST(CASE
       WHEN (
         CASE
-          WHEN "t9"."__d_sfzh:id:shape" OR "t9"."__d_sfzh:id:shape15"
-          THEN "t9"."__d_sfzh:id:seq" % 10
+          WHEN "t10"."__d_sfzh:id:shape" OR "t10"."__d_sfzh:id:shape15"
+          THEN "t10"."__d_sfzh:id:seq" % 10
           ELSE CAST(NULL AS BIGINT)
         END IS NULL
       )
       OR (
         CASE
-          WHEN TRIM("t9"."xb", ' 	
+          WHEN TRIM("t10"."xb", ' 	
 ') = '1'
           THEN 1
-          WHEN TRIM("t9"."xb", ' 	
+          WHEN TRIM("t10"."xb", ' 	
 ') = '男'
           THEN 1
-          WHEN TRIM("t9"."xb", ' 	
+          WHEN TRIM("t10"."xb", ' 	
 ') = '男性'
           THEN 1
-          WHEN TRIM("t9"."xb", ' 	
+          WHEN TRIM("t10"."xb", ' 	
 ') = '2'
           THEN 0
-          WHEN TRIM("t9"."xb", ' 	
+          WHEN TRIM("t10"."xb", ' 	
 ') = '女'
           THEN 0
-          WHEN TRIM("t9"."xb", ' 	
+          WHEN TRIM("t10"."xb", ' 	
 ') = '女性'
           THEN 0
           ELSE CAST(NULL AS BIGINT)
@@ -843,247 +805,95 @@ FROM (
       THEN CAST(NULL AS BOOLEAN)
       ELSE (
         CASE
-          WHEN "t9"."__d_sfzh:id:shape" OR "t9"."__d_sfzh:id:shape15"
-          THEN "t9"."__d_sfzh:id:seq" % 10
+          WHEN "t10"."__d_sfzh:id:shape" OR "t10"."__d_sfzh:id:shape15"
+          THEN "t10"."__d_sfzh:id:seq" % 10
           ELSE CAST(NULL AS BIGINT)
         END % 2
       ) = CASE
-        WHEN TRIM("t9"."xb", ' 	
+        WHEN TRIM("t10"."xb", ' 	
 ') = '1'
         THEN 1
-        WHEN TRIM("t9"."xb", ' 	
+        WHEN TRIM("t10"."xb", ' 	
 ') = '男'
         THEN 1
-        WHEN TRIM("t9"."xb", ' 	
+        WHEN TRIM("t10"."xb", ' 	
 ') = '男性'
         THEN 1
-        WHEN TRIM("t9"."xb", ' 	
+        WHEN TRIM("t10"."xb", ' 	
 ') = '2'
         THEN 0
-        WHEN TRIM("t9"."xb", ' 	
+        WHEN TRIM("t10"."xb", ' 	
 ') = '女'
         THEN 0
-        WHEN TRIM("t9"."xb", ' 	
+        WHEN TRIM("t10"."xb", ' 	
 ') = '女性'
         THEN 0
         ELSE CAST(NULL AS BIGINT)
       END
     END AS TINYINT) AS "__q6",
     CAST(CASE
-      WHEN "t9"."__d_yhkh:luhn16-19:null"
+      WHEN "t10"."__d_yhkh:luhn16-19:null"
       THEN CAST(NULL AS BOOLEAN)
       ELSE COALESCE(
-        "t9"."__d_yhkh:luhn16-19:shape"
+        "t10"."__d_yhkh:luhn16-19:shape"
         AND (
           (
             (
-              0 + (
-                CAST(FLOOR((
-                  "t9"."__d_yhkh:luhn16-19:c0"
-                ) / (
-                  10000000
-                )) AS BIGINT) % 10
-              ) + (
+              0 + "t10"."__d_yhkh:luhn16-19:digit:d0" + (
                 (
-                  (
-                    CAST(FLOOR((
-                      "t9"."__d_yhkh:luhn16-19:c0"
-                    ) / (
-                      1000000
-                    )) AS BIGINT) % 10
-                  ) * 2
+                  "t10"."__d_yhkh:luhn16-19:digit:d1" * 2
                 ) - (
-                  CAST((
-                    CAST(FLOOR((
-                      "t9"."__d_yhkh:luhn16-19:c0"
-                    ) / (
-                      1000000
-                    )) AS BIGINT) % 10
-                  ) >= 5 AS BIGINT) * 9
+                  CAST("t10"."__d_yhkh:luhn16-19:digit:d1" >= 5 AS BIGINT) * 9
                 )
-              ) + (
-                CAST(FLOOR((
-                  "t9"."__d_yhkh:luhn16-19:c0"
-                ) / (
-                  100000
-                )) AS BIGINT) % 10
-              ) + (
+              ) + "t10"."__d_yhkh:luhn16-19:digit:d2" + (
                 (
-                  (
-                    CAST(FLOOR((
-                      "t9"."__d_yhkh:luhn16-19:c0"
-                    ) / (
-                      10000
-                    )) AS BIGINT) % 10
-                  ) * 2
+                  "t10"."__d_yhkh:luhn16-19:digit:d3" * 2
                 ) - (
-                  CAST((
-                    CAST(FLOOR((
-                      "t9"."__d_yhkh:luhn16-19:c0"
-                    ) / (
-                      10000
-                    )) AS BIGINT) % 10
-                  ) >= 5 AS BIGINT) * 9
+                  CAST("t10"."__d_yhkh:luhn16-19:digit:d3" >= 5 AS BIGINT) * 9
                 )
-              ) + (
-                CAST(FLOOR((
-                  "t9"."__d_yhkh:luhn16-19:c0"
-                ) / (
-                  1000
-                )) AS BIGINT) % 10
-              ) + (
+              ) + "t10"."__d_yhkh:luhn16-19:digit:d4" + (
                 (
-                  (
-                    CAST(FLOOR((
-                      "t9"."__d_yhkh:luhn16-19:c0"
-                    ) / (
-                      100
-                    )) AS BIGINT) % 10
-                  ) * 2
+                  "t10"."__d_yhkh:luhn16-19:digit:d5" * 2
                 ) - (
-                  CAST((
-                    CAST(FLOOR((
-                      "t9"."__d_yhkh:luhn16-19:c0"
-                    ) / (
-                      100
-                    )) AS BIGINT) % 10
-                  ) >= 5 AS BIGINT) * 9
+                  CAST("t10"."__d_yhkh:luhn16-19:digit:d5" >= 5 AS BIGINT) * 9
                 )
-              ) + (
-                CAST(FLOOR((
-                  "t9"."__d_yhkh:luhn16-19:c0"
-                ) / (
-                  10
-                )) AS BIGINT) % 10
-              ) + (
+              ) + "t10"."__d_yhkh:luhn16-19:digit:d6" + (
                 (
-                  (
-                    "t9"."__d_yhkh:luhn16-19:c0" % 10
-                  ) * 2
+                  "t10"."__d_yhkh:luhn16-19:digit:d7" * 2
                 ) - (
-                  CAST((
-                    "t9"."__d_yhkh:luhn16-19:c0" % 10
-                  ) >= 5 AS BIGINT) * 9
+                  CAST("t10"."__d_yhkh:luhn16-19:digit:d7" >= 5 AS BIGINT) * 9
                 )
-              ) + (
-                CAST(FLOOR((
-                  "t9"."__d_yhkh:luhn16-19:c1"
-                ) / (
-                  10000000
-                )) AS BIGINT) % 10
-              ) + (
+              ) + "t10"."__d_yhkh:luhn16-19:digit:d8" + (
                 (
-                  (
-                    CAST(FLOOR((
-                      "t9"."__d_yhkh:luhn16-19:c1"
-                    ) / (
-                      1000000
-                    )) AS BIGINT) % 10
-                  ) * 2
+                  "t10"."__d_yhkh:luhn16-19:digit:d9" * 2
                 ) - (
-                  CAST((
-                    CAST(FLOOR((
-                      "t9"."__d_yhkh:luhn16-19:c1"
-                    ) / (
-                      1000000
-                    )) AS BIGINT) % 10
-                  ) >= 5 AS BIGINT) * 9
+                  CAST("t10"."__d_yhkh:luhn16-19:digit:d9" >= 5 AS BIGINT) * 9
                 )
-              ) + (
-                CAST(FLOOR((
-                  "t9"."__d_yhkh:luhn16-19:c1"
-                ) / (
-                  100000
-                )) AS BIGINT) % 10
-              ) + (
+              ) + "t10"."__d_yhkh:luhn16-19:digit:d10" + (
                 (
-                  (
-                    CAST(FLOOR((
-                      "t9"."__d_yhkh:luhn16-19:c1"
-                    ) / (
-                      10000
-                    )) AS BIGINT) % 10
-                  ) * 2
+                  "t10"."__d_yhkh:luhn16-19:digit:d11" * 2
                 ) - (
-                  CAST((
-                    CAST(FLOOR((
-                      "t9"."__d_yhkh:luhn16-19:c1"
-                    ) / (
-                      10000
-                    )) AS BIGINT) % 10
-                  ) >= 5 AS BIGINT) * 9
+                  CAST("t10"."__d_yhkh:luhn16-19:digit:d11" >= 5 AS BIGINT) * 9
                 )
-              ) + (
-                CAST(FLOOR((
-                  "t9"."__d_yhkh:luhn16-19:c1"
-                ) / (
-                  1000
-                )) AS BIGINT) % 10
-              ) + (
+              ) + "t10"."__d_yhkh:luhn16-19:digit:d12" + (
                 (
-                  (
-                    CAST(FLOOR((
-                      "t9"."__d_yhkh:luhn16-19:c1"
-                    ) / (
-                      100
-                    )) AS BIGINT) % 10
-                  ) * 2
+                  "t10"."__d_yhkh:luhn16-19:digit:d13" * 2
                 ) - (
-                  CAST((
-                    CAST(FLOOR((
-                      "t9"."__d_yhkh:luhn16-19:c1"
-                    ) / (
-                      100
-                    )) AS BIGINT) % 10
-                  ) >= 5 AS BIGINT) * 9
+                  CAST("t10"."__d_yhkh:luhn16-19:digit:d13" >= 5 AS BIGINT) * 9
                 )
-              ) + (
-                CAST(FLOOR((
-                  "t9"."__d_yhkh:luhn16-19:c1"
-                ) / (
-                  10
-                )) AS BIGINT) % 10
-              ) + (
+              ) + "t10"."__d_yhkh:luhn16-19:digit:d14" + (
                 (
-                  (
-                    "t9"."__d_yhkh:luhn16-19:c1" % 10
-                  ) * 2
+                  "t10"."__d_yhkh:luhn16-19:digit:d15" * 2
                 ) - (
-                  CAST((
-                    "t9"."__d_yhkh:luhn16-19:c1" % 10
-                  ) >= 5 AS BIGINT) * 9
+                  CAST("t10"."__d_yhkh:luhn16-19:digit:d15" >= 5 AS BIGINT) * 9
                 )
-              ) + (
-                CAST(FLOOR((
-                  "t9"."__d_yhkh:luhn16-19:c2"
-                ) / (
-                  10000000
-                )) AS BIGINT) % 10
-              ) + (
+              ) + "t10"."__d_yhkh:luhn16-19:digit:d16" + (
                 (
-                  (
-                    CAST(FLOOR((
-                      "t9"."__d_yhkh:luhn16-19:c2"
-                    ) / (
-                      1000000
-                    )) AS BIGINT) % 10
-                  ) * 2
+                  "t10"."__d_yhkh:luhn16-19:digit:d17" * 2
                 ) - (
-                  CAST((
-                    CAST(FLOOR((
-                      "t9"."__d_yhkh:luhn16-19:c2"
-                    ) / (
-                      1000000
-                    )) AS BIGINT) % 10
-                  ) >= 5 AS BIGINT) * 9
+                  CAST("t10"."__d_yhkh:luhn16-19:digit:d17" >= 5 AS BIGINT) * 9
                 )
-              ) + (
-                CAST(FLOOR((
-                  "t9"."__d_yhkh:luhn16-19:c2"
-                ) / (
-                  100000
-                )) AS BIGINT) % 10
-              )
+              ) + "t10"."__d_yhkh:luhn16-19:digit:d18"
             ) % 10
           ) = 0
         ),
@@ -1091,25 +901,17 @@ FROM (
       )
     END AS TINYINT) AS "__q7",
     CAST(CASE
-      WHEN COALESCE("t9"."xb" = '1', FALSE)
+      WHEN COALESCE("t10"."xb" = '1', FALSE)
       THEN CASE
-        WHEN "t9"."age" IS NULL
+        WHEN "t10"."age" IS NULL
         THEN CAST(NULL AS BOOLEAN)
         ELSE COALESCE(
           TRUE
           AND (
-            CASE
-              WHEN REGEXP_MATCHES("t9"."age", '^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\z')
-              THEN TRY_CAST("t9"."age" AS DOUBLE)
-              ELSE CAST(NULL AS DOUBLE)
-            END >= 0.0
+            "t10"."__d_age:number:n" >= 0.0
           )
           AND (
-            CASE
-              WHEN REGEXP_MATCHES("t9"."age", '^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\z')
-              THEN TRY_CAST("t9"."age" AS DOUBLE)
-              ELSE CAST(NULL AS DOUBLE)
-            END <= 150.0
+            "t10"."__d_age:number:n" <= 150.0
           ),
           FALSE
         )
@@ -1119,36 +921,36 @@ FROM (
     CAST(CASE
       WHEN (
         CASE
-          WHEN "t9"."__d_start_date:time:iso:iso"
+          WHEN "t10"."__d_start_date:time:iso:iso"
           AND (
-            "t9"."__d_start_date:time:iso:date" IS NOT NULL
+            "t10"."__d_start_date:time:iso:date" IS NOT NULL
           )
-          THEN "t9"."__d_start_date:time:iso:date"
+          THEN "t10"."__d_start_date:time:iso:date"
           WHEN COALESCE(
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                   THEN SUBSTRING(
-                    "t9"."start_date",
+                    "t10"."start_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t9"."start_date",
+                    "t10"."start_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t9"."start_date",
+                    "t10"."start_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                     2
                   )
-                  ELSE "t9"."start_date"
+                  ELSE "t10"."start_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 1
@@ -1158,27 +960,27 @@ FROM (
             AND CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                   THEN SUBSTRING(
-                    "t9"."start_date",
+                    "t10"."start_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t9"."start_date",
+                    "t10"."start_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t9"."start_date",
+                    "t10"."start_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                     2
                   )
-                  ELSE "t9"."start_date"
+                  ELSE "t10"."start_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 2
@@ -1189,27 +991,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                     THEN SUBSTRING(
-                      "t9"."start_date",
+                      "t10"."start_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t9"."start_date",
+                      "t10"."start_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t9"."start_date",
+                      "t10"."start_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                       2
                     )
-                    ELSE "t9"."start_date"
+                    ELSE "t10"."start_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   3
@@ -1221,27 +1023,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                     THEN SUBSTRING(
-                      "t9"."start_date",
+                      "t10"."start_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t9"."start_date",
+                      "t10"."start_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t9"."start_date",
+                      "t10"."start_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                       2
                     )
-                    ELSE "t9"."start_date"
+                    ELSE "t10"."start_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   3
@@ -1251,27 +1053,27 @@ FROM (
                 WHEN CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                      WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                       THEN SUBSTRING(
-                        "t9"."start_date",
+                        "t10"."start_date",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t9"."start_date",
+                        "t10"."start_date",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t9"."start_date",
+                        "t10"."start_date",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                         2
                       )
-                      ELSE "t9"."start_date"
+                      ELSE "t10"."start_date"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     2
@@ -1285,27 +1087,27 @@ FROM (
                         CAST(NULLIF(
                           REGEXP_EXTRACT(
                             CASE
-                              WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                              WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                               THEN SUBSTRING(
-                                "t9"."start_date",
+                                "t10"."start_date",
                                 CASE WHEN (
                                   0 + 1
-                                ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                                ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                                 4
                               ) || '-' || SUBSTRING(
-                                "t9"."start_date",
+                                "t10"."start_date",
                                 CASE WHEN (
                                   4 + 1
-                                ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                                ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                                 2
                               ) || '-' || SUBSTRING(
-                                "t9"."start_date",
+                                "t10"."start_date",
                                 CASE WHEN (
                                   6 + 1
-                                ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                                ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                                 2
                               )
-                              ELSE "t9"."start_date"
+                              ELSE "t10"."start_date"
                             END,
                             '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                             1
@@ -1319,27 +1121,27 @@ FROM (
                         CAST(NULLIF(
                           REGEXP_EXTRACT(
                             CASE
-                              WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                              WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                               THEN SUBSTRING(
-                                "t9"."start_date",
+                                "t10"."start_date",
                                 CASE WHEN (
                                   0 + 1
-                                ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                                ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                                 4
                               ) || '-' || SUBSTRING(
-                                "t9"."start_date",
+                                "t10"."start_date",
                                 CASE WHEN (
                                   4 + 1
-                                ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                                ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                                 2
                               ) || '-' || SUBSTRING(
-                                "t9"."start_date",
+                                "t10"."start_date",
                                 CASE WHEN (
                                   6 + 1
-                                ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                                ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                                 2
                               )
-                              ELSE "t9"."start_date"
+                              ELSE "t10"."start_date"
                             END,
                             '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                             1
@@ -1354,27 +1156,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           CASE
-                            WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                            WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                             THEN SUBSTRING(
-                              "t9"."start_date",
+                              "t10"."start_date",
                               CASE WHEN (
                                 0 + 1
-                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                               4
                             ) || '-' || SUBSTRING(
-                              "t9"."start_date",
+                              "t10"."start_date",
                               CASE WHEN (
                                 4 + 1
-                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                               2
                             ) || '-' || SUBSTRING(
-                              "t9"."start_date",
+                              "t10"."start_date",
                               CASE WHEN (
                                 6 + 1
-                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                               2
                             )
-                            ELSE "t9"."start_date"
+                            ELSE "t10"."start_date"
                           END,
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                           1
@@ -1389,27 +1191,27 @@ FROM (
                 WHEN CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                      WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                       THEN SUBSTRING(
-                        "t9"."start_date",
+                        "t10"."start_date",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t9"."start_date",
+                        "t10"."start_date",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t9"."start_date",
+                        "t10"."start_date",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                         2
                       )
-                      ELSE "t9"."start_date"
+                      ELSE "t10"."start_date"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     2
@@ -1425,27 +1227,27 @@ FROM (
                 CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                      WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                       THEN SUBSTRING(
-                        "t9"."start_date",
+                        "t10"."start_date",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t9"."start_date",
+                        "t10"."start_date",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t9"."start_date",
+                        "t10"."start_date",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                         2
                       )
-                      ELSE "t9"."start_date"
+                      ELSE "t10"."start_date"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     4
@@ -1457,27 +1259,27 @@ FROM (
                 CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                      WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                       THEN SUBSTRING(
-                        "t9"."start_date",
+                        "t10"."start_date",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t9"."start_date",
+                        "t10"."start_date",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t9"."start_date",
+                        "t10"."start_date",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                         2
                       )
-                      ELSE "t9"."start_date"
+                      ELSE "t10"."start_date"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     4
@@ -1487,27 +1289,27 @@ FROM (
                 AND CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                      WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                       THEN SUBSTRING(
-                        "t9"."start_date",
+                        "t10"."start_date",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t9"."start_date",
+                        "t10"."start_date",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t9"."start_date",
+                        "t10"."start_date",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                         2
                       )
-                      ELSE "t9"."start_date"
+                      ELSE "t10"."start_date"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     5
@@ -1519,27 +1321,27 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         CASE
-                          WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                          WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                           THEN SUBSTRING(
-                            "t9"."start_date",
+                            "t10"."start_date",
                             CASE WHEN (
                               0 + 1
-                            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                             4
                           ) || '-' || SUBSTRING(
-                            "t9"."start_date",
+                            "t10"."start_date",
                             CASE WHEN (
                               4 + 1
-                            ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                            ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                             2
                           ) || '-' || SUBSTRING(
-                            "t9"."start_date",
+                            "t10"."start_date",
                             CASE WHEN (
                               6 + 1
-                            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                             2
                           )
-                          ELSE "t9"."start_date"
+                          ELSE "t10"."start_date"
                         END,
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                         6
@@ -1550,27 +1352,27 @@ FROM (
                   OR CAST(NULLIF(
                     REGEXP_EXTRACT(
                       CASE
-                        WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                        WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                         THEN SUBSTRING(
-                          "t9"."start_date",
+                          "t10"."start_date",
                           CASE WHEN (
                             0 + 1
-                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                           4
                         ) || '-' || SUBSTRING(
-                          "t9"."start_date",
+                          "t10"."start_date",
                           CASE WHEN (
                             4 + 1
-                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                           2
                         ) || '-' || SUBSTRING(
-                          "t9"."start_date",
+                          "t10"."start_date",
                           CASE WHEN (
                             6 + 1
-                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                           2
                         )
-                        ELSE "t9"."start_date"
+                        ELSE "t10"."start_date"
                       END,
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                       6
@@ -1586,27 +1388,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                   THEN SUBSTRING(
-                    "t9"."start_date",
+                    "t10"."start_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t9"."start_date",
+                    "t10"."start_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t9"."start_date",
+                    "t10"."start_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                     2
                   )
-                  ELSE "t9"."start_date"
+                  ELSE "t10"."start_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 1
@@ -1616,27 +1418,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                   THEN SUBSTRING(
-                    "t9"."start_date",
+                    "t10"."start_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t9"."start_date",
+                    "t10"."start_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t9"."start_date",
+                    "t10"."start_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                     2
                   )
-                  ELSE "t9"."start_date"
+                  ELSE "t10"."start_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 2
@@ -1646,27 +1448,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                   THEN SUBSTRING(
-                    "t9"."start_date",
+                    "t10"."start_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t9"."start_date",
+                    "t10"."start_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t9"."start_date",
+                    "t10"."start_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                     2
                   )
-                  ELSE "t9"."start_date"
+                  ELSE "t10"."start_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 3
@@ -1679,36 +1481,36 @@ FROM (
       )
       OR (
         CASE
-          WHEN "t9"."__d_end_date:time:iso:iso"
+          WHEN "t10"."__d_end_date:time:iso:iso"
           AND (
-            "t9"."__d_end_date:time:iso:date" IS NOT NULL
+            "t10"."__d_end_date:time:iso:date" IS NOT NULL
           )
-          THEN "t9"."__d_end_date:time:iso:date"
+          THEN "t10"."__d_end_date:time:iso:date"
           WHEN COALESCE(
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                   THEN SUBSTRING(
-                    "t9"."end_date",
+                    "t10"."end_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t9"."end_date",
+                    "t10"."end_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t9"."end_date",
+                    "t10"."end_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                     2
                   )
-                  ELSE "t9"."end_date"
+                  ELSE "t10"."end_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 1
@@ -1718,27 +1520,27 @@ FROM (
             AND CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                   THEN SUBSTRING(
-                    "t9"."end_date",
+                    "t10"."end_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t9"."end_date",
+                    "t10"."end_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t9"."end_date",
+                    "t10"."end_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                     2
                   )
-                  ELSE "t9"."end_date"
+                  ELSE "t10"."end_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 2
@@ -1749,27 +1551,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                     THEN SUBSTRING(
-                      "t9"."end_date",
+                      "t10"."end_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t9"."end_date",
+                      "t10"."end_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t9"."end_date",
+                      "t10"."end_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                       2
                     )
-                    ELSE "t9"."end_date"
+                    ELSE "t10"."end_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   3
@@ -1781,27 +1583,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                     THEN SUBSTRING(
-                      "t9"."end_date",
+                      "t10"."end_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t9"."end_date",
+                      "t10"."end_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t9"."end_date",
+                      "t10"."end_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                       2
                     )
-                    ELSE "t9"."end_date"
+                    ELSE "t10"."end_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   3
@@ -1811,27 +1613,27 @@ FROM (
                 WHEN CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                      WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                       THEN SUBSTRING(
-                        "t9"."end_date",
+                        "t10"."end_date",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t9"."end_date",
+                        "t10"."end_date",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t9"."end_date",
+                        "t10"."end_date",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                         2
                       )
-                      ELSE "t9"."end_date"
+                      ELSE "t10"."end_date"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     2
@@ -1845,27 +1647,27 @@ FROM (
                         CAST(NULLIF(
                           REGEXP_EXTRACT(
                             CASE
-                              WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                              WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                               THEN SUBSTRING(
-                                "t9"."end_date",
+                                "t10"."end_date",
                                 CASE WHEN (
                                   0 + 1
-                                ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                                ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                                 4
                               ) || '-' || SUBSTRING(
-                                "t9"."end_date",
+                                "t10"."end_date",
                                 CASE WHEN (
                                   4 + 1
-                                ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                                ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                                 2
                               ) || '-' || SUBSTRING(
-                                "t9"."end_date",
+                                "t10"."end_date",
                                 CASE WHEN (
                                   6 + 1
-                                ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                                ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                                 2
                               )
-                              ELSE "t9"."end_date"
+                              ELSE "t10"."end_date"
                             END,
                             '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                             1
@@ -1879,27 +1681,27 @@ FROM (
                         CAST(NULLIF(
                           REGEXP_EXTRACT(
                             CASE
-                              WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                              WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                               THEN SUBSTRING(
-                                "t9"."end_date",
+                                "t10"."end_date",
                                 CASE WHEN (
                                   0 + 1
-                                ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                                ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                                 4
                               ) || '-' || SUBSTRING(
-                                "t9"."end_date",
+                                "t10"."end_date",
                                 CASE WHEN (
                                   4 + 1
-                                ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                                ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                                 2
                               ) || '-' || SUBSTRING(
-                                "t9"."end_date",
+                                "t10"."end_date",
                                 CASE WHEN (
                                   6 + 1
-                                ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                                ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                                 2
                               )
-                              ELSE "t9"."end_date"
+                              ELSE "t10"."end_date"
                             END,
                             '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                             1
@@ -1914,27 +1716,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           CASE
-                            WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                            WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                             THEN SUBSTRING(
-                              "t9"."end_date",
+                              "t10"."end_date",
                               CASE WHEN (
                                 0 + 1
-                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                               4
                             ) || '-' || SUBSTRING(
-                              "t9"."end_date",
+                              "t10"."end_date",
                               CASE WHEN (
                                 4 + 1
-                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                               2
                             ) || '-' || SUBSTRING(
-                              "t9"."end_date",
+                              "t10"."end_date",
                               CASE WHEN (
                                 6 + 1
-                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                               2
                             )
-                            ELSE "t9"."end_date"
+                            ELSE "t10"."end_date"
                           END,
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                           1
@@ -1949,27 +1751,27 @@ FROM (
                 WHEN CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                      WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                       THEN SUBSTRING(
-                        "t9"."end_date",
+                        "t10"."end_date",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t9"."end_date",
+                        "t10"."end_date",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t9"."end_date",
+                        "t10"."end_date",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                         2
                       )
-                      ELSE "t9"."end_date"
+                      ELSE "t10"."end_date"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     2
@@ -1985,27 +1787,27 @@ FROM (
                 CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                      WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                       THEN SUBSTRING(
-                        "t9"."end_date",
+                        "t10"."end_date",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t9"."end_date",
+                        "t10"."end_date",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t9"."end_date",
+                        "t10"."end_date",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                         2
                       )
-                      ELSE "t9"."end_date"
+                      ELSE "t10"."end_date"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     4
@@ -2017,27 +1819,27 @@ FROM (
                 CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                      WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                       THEN SUBSTRING(
-                        "t9"."end_date",
+                        "t10"."end_date",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t9"."end_date",
+                        "t10"."end_date",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t9"."end_date",
+                        "t10"."end_date",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                         2
                       )
-                      ELSE "t9"."end_date"
+                      ELSE "t10"."end_date"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     4
@@ -2047,27 +1849,27 @@ FROM (
                 AND CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                      WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                       THEN SUBSTRING(
-                        "t9"."end_date",
+                        "t10"."end_date",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t9"."end_date",
+                        "t10"."end_date",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t9"."end_date",
+                        "t10"."end_date",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                         2
                       )
-                      ELSE "t9"."end_date"
+                      ELSE "t10"."end_date"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     5
@@ -2079,27 +1881,27 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         CASE
-                          WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                          WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                           THEN SUBSTRING(
-                            "t9"."end_date",
+                            "t10"."end_date",
                             CASE WHEN (
                               0 + 1
-                            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                             4
                           ) || '-' || SUBSTRING(
-                            "t9"."end_date",
+                            "t10"."end_date",
                             CASE WHEN (
                               4 + 1
-                            ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                            ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                             2
                           ) || '-' || SUBSTRING(
-                            "t9"."end_date",
+                            "t10"."end_date",
                             CASE WHEN (
                               6 + 1
-                            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                             2
                           )
-                          ELSE "t9"."end_date"
+                          ELSE "t10"."end_date"
                         END,
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                         6
@@ -2110,27 +1912,27 @@ FROM (
                   OR CAST(NULLIF(
                     REGEXP_EXTRACT(
                       CASE
-                        WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                        WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                         THEN SUBSTRING(
-                          "t9"."end_date",
+                          "t10"."end_date",
                           CASE WHEN (
                             0 + 1
-                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                           4
                         ) || '-' || SUBSTRING(
-                          "t9"."end_date",
+                          "t10"."end_date",
                           CASE WHEN (
                             4 + 1
-                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                           2
                         ) || '-' || SUBSTRING(
-                          "t9"."end_date",
+                          "t10"."end_date",
                           CASE WHEN (
                             6 + 1
-                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                           2
                         )
-                        ELSE "t9"."end_date"
+                        ELSE "t10"."end_date"
                       END,
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                       6
@@ -2146,27 +1948,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                   THEN SUBSTRING(
-                    "t9"."end_date",
+                    "t10"."end_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t9"."end_date",
+                    "t10"."end_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t9"."end_date",
+                    "t10"."end_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                     2
                   )
-                  ELSE "t9"."end_date"
+                  ELSE "t10"."end_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 1
@@ -2176,27 +1978,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                   THEN SUBSTRING(
-                    "t9"."end_date",
+                    "t10"."end_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t9"."end_date",
+                    "t10"."end_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t9"."end_date",
+                    "t10"."end_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                     2
                   )
-                  ELSE "t9"."end_date"
+                  ELSE "t10"."end_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 2
@@ -2206,27 +2008,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                   THEN SUBSTRING(
-                    "t9"."end_date",
+                    "t10"."end_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t9"."end_date",
+                    "t10"."end_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t9"."end_date",
+                    "t10"."end_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                     2
                   )
-                  ELSE "t9"."end_date"
+                  ELSE "t10"."end_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 3
@@ -2239,36 +2041,36 @@ FROM (
       )
       THEN CAST(NULL AS BOOLEAN)
       ELSE CASE
-        WHEN "t9"."__d_start_date:time:iso:iso"
+        WHEN "t10"."__d_start_date:time:iso:iso"
         AND (
-          "t9"."__d_start_date:time:iso:date" IS NOT NULL
+          "t10"."__d_start_date:time:iso:date" IS NOT NULL
         )
-        THEN "t9"."__d_start_date:time:iso:date"
+        THEN "t10"."__d_start_date:time:iso:date"
         WHEN COALESCE(
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                 THEN SUBSTRING(
-                  "t9"."start_date",
+                  "t10"."start_date",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t9"."start_date",
+                  "t10"."start_date",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t9"."start_date",
+                  "t10"."start_date",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                   2
                 )
-                ELSE "t9"."start_date"
+                ELSE "t10"."start_date"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               1
@@ -2278,27 +2080,27 @@ FROM (
           AND CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                 THEN SUBSTRING(
-                  "t9"."start_date",
+                  "t10"."start_date",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t9"."start_date",
+                  "t10"."start_date",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t9"."start_date",
+                  "t10"."start_date",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                   2
                 )
-                ELSE "t9"."start_date"
+                ELSE "t10"."start_date"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               2
@@ -2309,27 +2111,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                   THEN SUBSTRING(
-                    "t9"."start_date",
+                    "t10"."start_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t9"."start_date",
+                    "t10"."start_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t9"."start_date",
+                    "t10"."start_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                     2
                   )
-                  ELSE "t9"."start_date"
+                  ELSE "t10"."start_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 3
@@ -2341,27 +2143,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                   THEN SUBSTRING(
-                    "t9"."start_date",
+                    "t10"."start_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t9"."start_date",
+                    "t10"."start_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t9"."start_date",
+                    "t10"."start_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                     2
                   )
-                  ELSE "t9"."start_date"
+                  ELSE "t10"."start_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 3
@@ -2371,27 +2173,27 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                     THEN SUBSTRING(
-                      "t9"."start_date",
+                      "t10"."start_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t9"."start_date",
+                      "t10"."start_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t9"."start_date",
+                      "t10"."start_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                       2
                     )
-                    ELSE "t9"."start_date"
+                    ELSE "t10"."start_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   2
@@ -2405,27 +2207,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           CASE
-                            WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                            WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                             THEN SUBSTRING(
-                              "t9"."start_date",
+                              "t10"."start_date",
                               CASE WHEN (
                                 0 + 1
-                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                               4
                             ) || '-' || SUBSTRING(
-                              "t9"."start_date",
+                              "t10"."start_date",
                               CASE WHEN (
                                 4 + 1
-                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                               2
                             ) || '-' || SUBSTRING(
-                              "t9"."start_date",
+                              "t10"."start_date",
                               CASE WHEN (
                                 6 + 1
-                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                               2
                             )
-                            ELSE "t9"."start_date"
+                            ELSE "t10"."start_date"
                           END,
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                           1
@@ -2439,27 +2241,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           CASE
-                            WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                            WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                             THEN SUBSTRING(
-                              "t9"."start_date",
+                              "t10"."start_date",
                               CASE WHEN (
                                 0 + 1
-                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                               4
                             ) || '-' || SUBSTRING(
-                              "t9"."start_date",
+                              "t10"."start_date",
                               CASE WHEN (
                                 4 + 1
-                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                               2
                             ) || '-' || SUBSTRING(
-                              "t9"."start_date",
+                              "t10"."start_date",
                               CASE WHEN (
                                 6 + 1
-                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                               2
                             )
-                            ELSE "t9"."start_date"
+                            ELSE "t10"."start_date"
                           END,
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                           1
@@ -2474,27 +2276,27 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         CASE
-                          WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                          WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                           THEN SUBSTRING(
-                            "t9"."start_date",
+                            "t10"."start_date",
                             CASE WHEN (
                               0 + 1
-                            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                             4
                           ) || '-' || SUBSTRING(
-                            "t9"."start_date",
+                            "t10"."start_date",
                             CASE WHEN (
                               4 + 1
-                            ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                            ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                             2
                           ) || '-' || SUBSTRING(
-                            "t9"."start_date",
+                            "t10"."start_date",
                             CASE WHEN (
                               6 + 1
-                            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                             2
                           )
-                          ELSE "t9"."start_date"
+                          ELSE "t10"."start_date"
                         END,
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                         1
@@ -2509,27 +2311,27 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                     THEN SUBSTRING(
-                      "t9"."start_date",
+                      "t10"."start_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t9"."start_date",
+                      "t10"."start_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t9"."start_date",
+                      "t10"."start_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                       2
                     )
-                    ELSE "t9"."start_date"
+                    ELSE "t10"."start_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   2
@@ -2545,27 +2347,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                     THEN SUBSTRING(
-                      "t9"."start_date",
+                      "t10"."start_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t9"."start_date",
+                      "t10"."start_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t9"."start_date",
+                      "t10"."start_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                       2
                     )
-                    ELSE "t9"."start_date"
+                    ELSE "t10"."start_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   4
@@ -2577,27 +2379,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                     THEN SUBSTRING(
-                      "t9"."start_date",
+                      "t10"."start_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t9"."start_date",
+                      "t10"."start_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t9"."start_date",
+                      "t10"."start_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                       2
                     )
-                    ELSE "t9"."start_date"
+                    ELSE "t10"."start_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   4
@@ -2607,27 +2409,27 @@ FROM (
               AND CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                     THEN SUBSTRING(
-                      "t9"."start_date",
+                      "t10"."start_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t9"."start_date",
+                      "t10"."start_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t9"."start_date",
+                      "t10"."start_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                       2
                     )
-                    ELSE "t9"."start_date"
+                    ELSE "t10"."start_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   5
@@ -2639,27 +2441,27 @@ FROM (
                   CAST(NULLIF(
                     REGEXP_EXTRACT(
                       CASE
-                        WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                        WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                         THEN SUBSTRING(
-                          "t9"."start_date",
+                          "t10"."start_date",
                           CASE WHEN (
                             0 + 1
-                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                           4
                         ) || '-' || SUBSTRING(
-                          "t9"."start_date",
+                          "t10"."start_date",
                           CASE WHEN (
                             4 + 1
-                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                           2
                         ) || '-' || SUBSTRING(
-                          "t9"."start_date",
+                          "t10"."start_date",
                           CASE WHEN (
                             6 + 1
-                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                           2
                         )
-                        ELSE "t9"."start_date"
+                        ELSE "t10"."start_date"
                       END,
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                       6
@@ -2670,27 +2472,27 @@ FROM (
                 OR CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                      WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                       THEN SUBSTRING(
-                        "t9"."start_date",
+                        "t10"."start_date",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t9"."start_date",
+                        "t10"."start_date",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t9"."start_date",
+                        "t10"."start_date",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                         2
                       )
-                      ELSE "t9"."start_date"
+                      ELSE "t10"."start_date"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     6
@@ -2706,27 +2508,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                 THEN SUBSTRING(
-                  "t9"."start_date",
+                  "t10"."start_date",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t9"."start_date",
+                  "t10"."start_date",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t9"."start_date",
+                  "t10"."start_date",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                   2
                 )
-                ELSE "t9"."start_date"
+                ELSE "t10"."start_date"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               1
@@ -2736,27 +2538,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                 THEN SUBSTRING(
-                  "t9"."start_date",
+                  "t10"."start_date",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t9"."start_date",
+                  "t10"."start_date",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t9"."start_date",
+                  "t10"."start_date",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                   2
                 )
-                ELSE "t9"."start_date"
+                ELSE "t10"."start_date"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               2
@@ -2766,27 +2568,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t9"."start_date", '^[0-9]{8}\z')
+                WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
                 THEN SUBSTRING(
-                  "t9"."start_date",
+                  "t10"."start_date",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."start_date") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t9"."start_date",
+                  "t10"."start_date",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."start_date") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t9"."start_date",
+                  "t10"."start_date",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."start_date") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
                   2
                 )
-                ELSE "t9"."start_date"
+                ELSE "t10"."start_date"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               3
@@ -2796,36 +2598,36 @@ FROM (
         )
         ELSE CAST(NULL AS DATE)
       END <= CASE
-        WHEN "t9"."__d_end_date:time:iso:iso"
+        WHEN "t10"."__d_end_date:time:iso:iso"
         AND (
-          "t9"."__d_end_date:time:iso:date" IS NOT NULL
+          "t10"."__d_end_date:time:iso:date" IS NOT NULL
         )
-        THEN "t9"."__d_end_date:time:iso:date"
+        THEN "t10"."__d_end_date:time:iso:date"
         WHEN COALESCE(
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                 THEN SUBSTRING(
-                  "t9"."end_date",
+                  "t10"."end_date",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t9"."end_date",
+                  "t10"."end_date",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t9"."end_date",
+                  "t10"."end_date",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                   2
                 )
-                ELSE "t9"."end_date"
+                ELSE "t10"."end_date"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               1
@@ -2835,27 +2637,27 @@ FROM (
           AND CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                 THEN SUBSTRING(
-                  "t9"."end_date",
+                  "t10"."end_date",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t9"."end_date",
+                  "t10"."end_date",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t9"."end_date",
+                  "t10"."end_date",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                   2
                 )
-                ELSE "t9"."end_date"
+                ELSE "t10"."end_date"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               2
@@ -2866,27 +2668,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                   THEN SUBSTRING(
-                    "t9"."end_date",
+                    "t10"."end_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t9"."end_date",
+                    "t10"."end_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t9"."end_date",
+                    "t10"."end_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                     2
                   )
-                  ELSE "t9"."end_date"
+                  ELSE "t10"."end_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 3
@@ -2898,27 +2700,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                   THEN SUBSTRING(
-                    "t9"."end_date",
+                    "t10"."end_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t9"."end_date",
+                    "t10"."end_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t9"."end_date",
+                    "t10"."end_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                     2
                   )
-                  ELSE "t9"."end_date"
+                  ELSE "t10"."end_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 3
@@ -2928,27 +2730,27 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                     THEN SUBSTRING(
-                      "t9"."end_date",
+                      "t10"."end_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t9"."end_date",
+                      "t10"."end_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t9"."end_date",
+                      "t10"."end_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                       2
                     )
-                    ELSE "t9"."end_date"
+                    ELSE "t10"."end_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   2
@@ -2962,27 +2764,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           CASE
-                            WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                            WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                             THEN SUBSTRING(
-                              "t9"."end_date",
+                              "t10"."end_date",
                               CASE WHEN (
                                 0 + 1
-                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                               4
                             ) || '-' || SUBSTRING(
-                              "t9"."end_date",
+                              "t10"."end_date",
                               CASE WHEN (
                                 4 + 1
-                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                               2
                             ) || '-' || SUBSTRING(
-                              "t9"."end_date",
+                              "t10"."end_date",
                               CASE WHEN (
                                 6 + 1
-                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                               2
                             )
-                            ELSE "t9"."end_date"
+                            ELSE "t10"."end_date"
                           END,
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                           1
@@ -2996,27 +2798,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           CASE
-                            WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                            WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                             THEN SUBSTRING(
-                              "t9"."end_date",
+                              "t10"."end_date",
                               CASE WHEN (
                                 0 + 1
-                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                               4
                             ) || '-' || SUBSTRING(
-                              "t9"."end_date",
+                              "t10"."end_date",
                               CASE WHEN (
                                 4 + 1
-                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                               2
                             ) || '-' || SUBSTRING(
-                              "t9"."end_date",
+                              "t10"."end_date",
                               CASE WHEN (
                                 6 + 1
-                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                               2
                             )
-                            ELSE "t9"."end_date"
+                            ELSE "t10"."end_date"
                           END,
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                           1
@@ -3031,27 +2833,27 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         CASE
-                          WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                          WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                           THEN SUBSTRING(
-                            "t9"."end_date",
+                            "t10"."end_date",
                             CASE WHEN (
                               0 + 1
-                            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                             4
                           ) || '-' || SUBSTRING(
-                            "t9"."end_date",
+                            "t10"."end_date",
                             CASE WHEN (
                               4 + 1
-                            ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                            ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                             2
                           ) || '-' || SUBSTRING(
-                            "t9"."end_date",
+                            "t10"."end_date",
                             CASE WHEN (
                               6 + 1
-                            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                             2
                           )
-                          ELSE "t9"."end_date"
+                          ELSE "t10"."end_date"
                         END,
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                         1
@@ -3066,27 +2868,27 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                     THEN SUBSTRING(
-                      "t9"."end_date",
+                      "t10"."end_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t9"."end_date",
+                      "t10"."end_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t9"."end_date",
+                      "t10"."end_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                       2
                     )
-                    ELSE "t9"."end_date"
+                    ELSE "t10"."end_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   2
@@ -3102,27 +2904,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                     THEN SUBSTRING(
-                      "t9"."end_date",
+                      "t10"."end_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t9"."end_date",
+                      "t10"."end_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t9"."end_date",
+                      "t10"."end_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                       2
                     )
-                    ELSE "t9"."end_date"
+                    ELSE "t10"."end_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   4
@@ -3134,27 +2936,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                     THEN SUBSTRING(
-                      "t9"."end_date",
+                      "t10"."end_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t9"."end_date",
+                      "t10"."end_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t9"."end_date",
+                      "t10"."end_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                       2
                     )
-                    ELSE "t9"."end_date"
+                    ELSE "t10"."end_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   4
@@ -3164,27 +2966,27 @@ FROM (
               AND CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                     THEN SUBSTRING(
-                      "t9"."end_date",
+                      "t10"."end_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t9"."end_date",
+                      "t10"."end_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t9"."end_date",
+                      "t10"."end_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                       2
                     )
-                    ELSE "t9"."end_date"
+                    ELSE "t10"."end_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   5
@@ -3196,27 +2998,27 @@ FROM (
                   CAST(NULLIF(
                     REGEXP_EXTRACT(
                       CASE
-                        WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                        WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                         THEN SUBSTRING(
-                          "t9"."end_date",
+                          "t10"."end_date",
                           CASE WHEN (
                             0 + 1
-                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                           4
                         ) || '-' || SUBSTRING(
-                          "t9"."end_date",
+                          "t10"."end_date",
                           CASE WHEN (
                             4 + 1
-                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                           2
                         ) || '-' || SUBSTRING(
-                          "t9"."end_date",
+                          "t10"."end_date",
                           CASE WHEN (
                             6 + 1
-                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                           2
                         )
-                        ELSE "t9"."end_date"
+                        ELSE "t10"."end_date"
                       END,
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                       6
@@ -3227,27 +3029,27 @@ FROM (
                 OR CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                      WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                       THEN SUBSTRING(
-                        "t9"."end_date",
+                        "t10"."end_date",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t9"."end_date",
+                        "t10"."end_date",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t9"."end_date",
+                        "t10"."end_date",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                         2
                       )
-                      ELSE "t9"."end_date"
+                      ELSE "t10"."end_date"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     6
@@ -3263,27 +3065,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                 THEN SUBSTRING(
-                  "t9"."end_date",
+                  "t10"."end_date",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t9"."end_date",
+                  "t10"."end_date",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t9"."end_date",
+                  "t10"."end_date",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                   2
                 )
-                ELSE "t9"."end_date"
+                ELSE "t10"."end_date"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               1
@@ -3293,27 +3095,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                 THEN SUBSTRING(
-                  "t9"."end_date",
+                  "t10"."end_date",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t9"."end_date",
+                  "t10"."end_date",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t9"."end_date",
+                  "t10"."end_date",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                   2
                 )
-                ELSE "t9"."end_date"
+                ELSE "t10"."end_date"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               2
@@ -3323,27 +3125,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t9"."end_date", '^[0-9]{8}\z')
+                WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
                 THEN SUBSTRING(
-                  "t9"."end_date",
+                  "t10"."end_date",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t9"."end_date") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t9"."end_date",
+                  "t10"."end_date",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t9"."end_date") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t9"."end_date",
+                  "t10"."end_date",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t9"."end_date") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
                   2
                 )
-                ELSE "t9"."end_date"
+                ELSE "t10"."end_date"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               3
@@ -3356,265 +3158,365 @@ FROM (
     END AS TINYINT) AS "__q9"
   FROM (
     SELECT
-      "t8"."xm",
-      "t8"."sfzh",
-      "t8"."mz",
-      "t8"."xzqh",
-      "t8"."csrq",
-      "t8"."xb",
-      "t8"."yhkh",
-      "t8"."age",
-      "t8"."start_date",
-      "t8"."end_date",
-      "t8"."__d_sfzh:id:null",
-      "t8"."__d_sfzh:id:shape",
-      "t8"."__d_sfzh:id:area_text",
-      "t8"."__d_sfzh:id:area",
-      "t8"."__d_sfzh:id:birth",
-      "t8"."__d_sfzh:id:seq",
-      "t8"."__d_sfzh:id:last",
-      "t8"."__d_sfzh:id:birth_date",
-      "t8"."__d_sfzh:id:shape15",
-      "t8"."__d_sfzh:id:birth15_date",
-      "t8"."__d_key:sfzh:GB/T 2260:area:20e820631b1b",
-      "t8"."__d_key:mz:GB/T 3304:code:bb801a4968ce",
-      "t8"."__d_key:xzqh:GB/T 2260:code:20e820631b1b",
-      "t8"."__d_csrq:time:iso:iso",
-      "t8"."__d_csrq:time:iso:date",
-      "t8"."__d_yhkh:luhn16-19:null",
-      "t8"."__d_yhkh:luhn16-19:shape",
-      "t8"."__d_yhkh:luhn16-19:c0",
-      "t8"."__d_yhkh:luhn16-19:c1",
-      "t8"."__d_yhkh:luhn16-19:c2",
-      "t8"."__d_start_date:time:iso:iso",
-      "t8"."__d_start_date:time:iso:date",
-      "t8"."__d_end_date:time:iso:iso",
-      "t8"."__d_end_date:time:iso:date",
+      "t9"."xm",
+      "t9"."sfzh",
+      "t9"."mz",
+      "t9"."xzqh",
+      "t9"."csrq",
+      "t9"."xb",
+      "t9"."yhkh",
+      "t9"."age",
+      "t9"."start_date",
+      "t9"."end_date",
+      "t9"."__d_sfzh:id:null",
+      "t9"."__d_sfzh:id:shape",
+      "t9"."__d_sfzh:id:area_text",
+      "t9"."__d_sfzh:id:area",
+      "t9"."__d_sfzh:id:birth",
+      "t9"."__d_sfzh:id:seq",
+      "t9"."__d_sfzh:id:last",
+      "t9"."__d_sfzh:id:birth_date",
+      "t9"."__d_sfzh:id:shape15",
+      "t9"."__d_sfzh:id:birth15_date",
+      "t9"."__d_key:sfzh:GB/T 2260:area:20e820631b1b",
+      "t9"."__d_key:mz:GB/T 3304:code:bb801a4968ce",
+      "t9"."__d_key:xzqh:GB/T 2260:code:20e820631b1b",
+      "t9"."__d_csrq:time:iso:iso",
+      "t9"."__d_csrq:time:iso:date",
+      "t9"."__d_yhkh:luhn16-19:null",
+      "t9"."__d_yhkh:luhn16-19:shape",
+      "t9"."__d_yhkh:luhn16-19:lo",
+      "t9"."__d_yhkh:luhn16-19:hi",
+      "t9"."__d_yhkh:luhn16-19:digit:d0",
+      "t9"."__d_yhkh:luhn16-19:digit:d1",
+      "t9"."__d_yhkh:luhn16-19:digit:d2",
+      "t9"."__d_yhkh:luhn16-19:digit:d3",
+      "t9"."__d_yhkh:luhn16-19:digit:d4",
+      "t9"."__d_yhkh:luhn16-19:digit:d5",
+      "t9"."__d_yhkh:luhn16-19:digit:d6",
+      "t9"."__d_yhkh:luhn16-19:digit:d7",
+      "t9"."__d_yhkh:luhn16-19:digit:d8",
+      "t9"."__d_yhkh:luhn16-19:digit:d9",
+      "t9"."__d_yhkh:luhn16-19:digit:d10",
+      "t9"."__d_yhkh:luhn16-19:digit:d11",
+      "t9"."__d_yhkh:luhn16-19:digit:d12",
+      "t9"."__d_yhkh:luhn16-19:digit:d13",
+      "t9"."__d_yhkh:luhn16-19:digit:d14",
+      "t9"."__d_yhkh:luhn16-19:digit:d15",
+      "t9"."__d_yhkh:luhn16-19:digit:d16",
+      "t9"."__d_yhkh:luhn16-19:digit:d17",
+      "t9"."__d_yhkh:luhn16-19:digit:d18",
+      "t9"."__d_age:number:n",
+      "t9"."__d_start_date:time:iso:iso",
+      "t9"."__d_start_date:time:iso:date",
+      "t9"."__d_end_date:time:iso:iso",
+      "t9"."__d_end_date:time:iso:date",
       "t4"."__code0" IS NOT NULL AS "__lk0",
       "t5"."__code1" IS NOT NULL AS "__lk1",
       "t6"."__code2" IS NOT NULL AS "__lk2"
     FROM (
       SELECT
-        "t0"."xm",
-        "t0"."sfzh",
-        "t0"."mz",
-        "t0"."xzqh",
-        "t0"."csrq",
-        "t0"."xb",
-        "t0"."yhkh",
-        "t0"."age",
-        "t0"."start_date",
-        "t0"."end_date",
-        "t0"."sfzh" IS NULL AS "__d_sfzh:id:null",
-        REGEXP_MATCHES("t0"."sfzh", '^[0-9]{17}[0-9X]\z') AS "__d_sfzh:id:shape",
-        SUBSTRING(
-          "t0"."sfzh",
-          CASE WHEN (
-            0 + 1
-          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t0"."sfzh") END,
-          6
-        ) AS "__d_sfzh:id:area_text",
-        TRY_CAST(SUBSTRING(
-          "t0"."sfzh",
-          CASE WHEN (
-            0 + 1
-          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t0"."sfzh") END,
-          6
-        ) AS BIGINT) AS "__d_sfzh:id:area",
-        TRY_CAST(SUBSTRING(
-          "t0"."sfzh",
-          CASE WHEN (
-            6 + 1
-          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t0"."sfzh") END,
-          8
-        ) AS BIGINT) AS "__d_sfzh:id:birth",
-        TRY_CAST(SUBSTRING(
-          "t0"."sfzh",
-          CASE WHEN (
-            14 + 1
-          ) >= 1 THEN 14 + 1 ELSE 14 + 1 + LENGTH("t0"."sfzh") END,
-          3
-        ) AS BIGINT) AS "__d_sfzh:id:seq",
-        SUBSTRING(
-          "t0"."sfzh",
-          CASE WHEN (
-            17 + 1
-          ) >= 1 THEN 17 + 1 ELSE 17 + 1 + LENGTH("t0"."sfzh") END,
-          1
-        ) AS "__d_sfzh:id:last",
-        CASE
-          WHEN SUBSTRING(
-            "t0"."sfzh",
-            CASE WHEN (
-              6 + 1
-            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t0"."sfzh") END,
-            4
-          ) >= '1800'
-          THEN TRY_CAST(SUBSTRING(
-            "t0"."sfzh",
-            CASE WHEN (
-              6 + 1
-            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t0"."sfzh") END,
-            4
-          ) || '-' || SUBSTRING(
-            "t0"."sfzh",
-            CASE WHEN (
-              10 + 1
-            ) >= 1 THEN 10 + 1 ELSE 10 + 1 + LENGTH("t0"."sfzh") END,
-            2
-          ) || '-' || SUBSTRING(
-            "t0"."sfzh",
-            CASE WHEN (
-              12 + 1
-            ) >= 1 THEN 12 + 1 ELSE 12 + 1 + LENGTH("t0"."sfzh") END,
-            2
-          ) AS DATE)
-          ELSE CAST(NULL AS DATE)
-        END AS "__d_sfzh:id:birth_date",
-        REGEXP_MATCHES("t0"."sfzh", '^[0-9]{15}\z') AS "__d_sfzh:id:shape15",
-        CASE
-          WHEN '19' || SUBSTRING(
-            "t0"."sfzh",
-            CASE WHEN (
-              6 + 1
-            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t0"."sfzh") END,
-            2
-          ) >= '1800'
-          THEN TRY_CAST('19' || SUBSTRING(
-            "t0"."sfzh",
-            CASE WHEN (
-              6 + 1
-            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t0"."sfzh") END,
-            2
-          ) || '-' || SUBSTRING(
-            "t0"."sfzh",
-            CASE WHEN (
-              8 + 1
-            ) >= 1 THEN 8 + 1 ELSE 8 + 1 + LENGTH("t0"."sfzh") END,
-            2
-          ) || '-' || SUBSTRING(
-            "t0"."sfzh",
-            CASE WHEN (
-              10 + 1
-            ) >= 1 THEN 10 + 1 ELSE 10 + 1 + LENGTH("t0"."sfzh") END,
-            2
-          ) AS DATE)
-          ELSE CAST(NULL AS DATE)
-        END AS "__d_sfzh:id:birth15_date",
-        SUBSTRING(
-          "t0"."sfzh",
-          CASE WHEN (
-            0 + 1
-          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t0"."sfzh") END,
-          6
-        ) AS "__d_key:sfzh:GB/T 2260:area:20e820631b1b",
-        "t0"."mz" AS "__d_key:mz:GB/T 3304:code:bb801a4968ce",
-        "t0"."xzqh" AS "__d_key:xzqh:GB/T 2260:code:20e820631b1b",
-        REGEXP_MATCHES(
-          "t0"."csrq",
-          '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\z'
-        ) AS "__d_csrq:time:iso:iso",
-        TRY_CAST(SUBSTRING(
-          "t0"."csrq",
-          CASE WHEN (
-            0 + 1
-          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t0"."csrq") END,
+        "t7"."xm",
+        "t7"."sfzh",
+        "t7"."mz",
+        "t7"."xzqh",
+        "t7"."csrq",
+        "t7"."xb",
+        "t7"."yhkh",
+        "t7"."age",
+        "t7"."start_date",
+        "t7"."end_date",
+        "t7"."__d_sfzh:id:null",
+        "t7"."__d_sfzh:id:shape",
+        "t7"."__d_sfzh:id:area_text",
+        "t7"."__d_sfzh:id:area",
+        "t7"."__d_sfzh:id:birth",
+        "t7"."__d_sfzh:id:seq",
+        "t7"."__d_sfzh:id:last",
+        "t7"."__d_sfzh:id:birth_date",
+        "t7"."__d_sfzh:id:shape15",
+        "t7"."__d_sfzh:id:birth15_date",
+        "t7"."__d_key:sfzh:GB/T 2260:area:20e820631b1b",
+        "t7"."__d_key:mz:GB/T 3304:code:bb801a4968ce",
+        "t7"."__d_key:xzqh:GB/T 2260:code:20e820631b1b",
+        "t7"."__d_csrq:time:iso:iso",
+        "t7"."__d_csrq:time:iso:date",
+        "t7"."__d_yhkh:luhn16-19:null",
+        "t7"."__d_yhkh:luhn16-19:shape",
+        "t7"."__d_yhkh:luhn16-19:lo",
+        "t7"."__d_yhkh:luhn16-19:hi",
+        "t7"."__d_yhkh:luhn16-19:lo" % 10 AS "__d_yhkh:luhn16-19:digit:d0",
+        CAST(FLOOR((
+          "t7"."__d_yhkh:luhn16-19:lo"
+        ) / (
           10
-        ) AS DATE) AS "__d_csrq:time:iso:date",
-        "t0"."yhkh" IS NULL AS "__d_yhkh:luhn16-19:null",
-        REGEXP_MATCHES("t0"."yhkh", '^[0-9]{16,19}\z') AS "__d_yhkh:luhn16-19:shape",
-        TRY_CAST(SUBSTRING(
-          CASE
-            WHEN 24 <= LENGTH(REVERSE("t0"."yhkh"))
-            THEN REVERSE("t0"."yhkh")
-            ELSE REVERSE("t0"."yhkh") || REPEAT('0', 24 - LENGTH(REVERSE("t0"."yhkh")))
-          END,
-          CASE
-            WHEN (
-              0 + 1
-            ) >= 1
-            THEN 0 + 1
-            ELSE 0 + 1 + LENGTH(
-              CASE
-                WHEN 24 <= LENGTH(REVERSE("t0"."yhkh"))
-                THEN REVERSE("t0"."yhkh")
-                ELSE REVERSE("t0"."yhkh") || REPEAT('0', 24 - LENGTH(REVERSE("t0"."yhkh")))
-              END
-            )
-          END,
-          8
-        ) AS BIGINT) AS "__d_yhkh:luhn16-19:c0",
-        TRY_CAST(SUBSTRING(
-          CASE
-            WHEN 24 <= LENGTH(REVERSE("t0"."yhkh"))
-            THEN REVERSE("t0"."yhkh")
-            ELSE REVERSE("t0"."yhkh") || REPEAT('0', 24 - LENGTH(REVERSE("t0"."yhkh")))
-          END,
-          CASE
-            WHEN (
-              8 + 1
-            ) >= 1
-            THEN 8 + 1
-            ELSE 8 + 1 + LENGTH(
-              CASE
-                WHEN 24 <= LENGTH(REVERSE("t0"."yhkh"))
-                THEN REVERSE("t0"."yhkh")
-                ELSE REVERSE("t0"."yhkh") || REPEAT('0', 24 - LENGTH(REVERSE("t0"."yhkh")))
-              END
-            )
-          END,
-          8
-        ) AS BIGINT) AS "__d_yhkh:luhn16-19:c1",
-        TRY_CAST(SUBSTRING(
-          CASE
-            WHEN 24 <= LENGTH(REVERSE("t0"."yhkh"))
-            THEN REVERSE("t0"."yhkh")
-            ELSE REVERSE("t0"."yhkh") || REPEAT('0', 24 - LENGTH(REVERSE("t0"."yhkh")))
-          END,
-          CASE
-            WHEN (
-              16 + 1
-            ) >= 1
-            THEN 16 + 1
-            ELSE 16 + 1 + LENGTH(
-              CASE
-                WHEN 24 <= LENGTH(REVERSE("t0"."yhkh"))
-                THEN REVERSE("t0"."yhkh")
-                ELSE REVERSE("t0"."yhkh") || REPEAT('0', 24 - LENGTH(REVERSE("t0"."yhkh")))
-              END
-            )
-          END,
-          8
-        ) AS BIGINT) AS "__d_yhkh:luhn16-19:c2",
+        )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d1",
+        CAST(FLOOR((
+          "t7"."__d_yhkh:luhn16-19:lo"
+        ) / (
+          100
+        )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d2",
+        CAST(FLOOR((
+          "t7"."__d_yhkh:luhn16-19:lo"
+        ) / (
+          1000
+        )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d3",
+        CAST(FLOOR((
+          "t7"."__d_yhkh:luhn16-19:lo"
+        ) / (
+          10000
+        )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d4",
+        CAST(FLOOR((
+          "t7"."__d_yhkh:luhn16-19:lo"
+        ) / (
+          100000
+        )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d5",
+        CAST(FLOOR((
+          "t7"."__d_yhkh:luhn16-19:lo"
+        ) / (
+          1000000
+        )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d6",
+        CAST(FLOOR((
+          "t7"."__d_yhkh:luhn16-19:lo"
+        ) / (
+          10000000
+        )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d7",
+        CAST(FLOOR((
+          "t7"."__d_yhkh:luhn16-19:lo"
+        ) / (
+          100000000
+        )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d8",
+        COALESCE("t7"."__d_yhkh:luhn16-19:hi", 0) % 10 AS "__d_yhkh:luhn16-19:digit:d9",
+        CAST(FLOOR((
+          COALESCE("t7"."__d_yhkh:luhn16-19:hi", 0)
+        ) / (
+          10
+        )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d10",
+        CAST(FLOOR((
+          COALESCE("t7"."__d_yhkh:luhn16-19:hi", 0)
+        ) / (
+          100
+        )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d11",
+        CAST(FLOOR((
+          COALESCE("t7"."__d_yhkh:luhn16-19:hi", 0)
+        ) / (
+          1000
+        )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d12",
+        CAST(FLOOR((
+          COALESCE("t7"."__d_yhkh:luhn16-19:hi", 0)
+        ) / (
+          10000
+        )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d13",
+        CAST(FLOOR((
+          COALESCE("t7"."__d_yhkh:luhn16-19:hi", 0)
+        ) / (
+          100000
+        )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d14",
+        CAST(FLOOR((
+          COALESCE("t7"."__d_yhkh:luhn16-19:hi", 0)
+        ) / (
+          1000000
+        )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d15",
+        CAST(FLOOR((
+          COALESCE("t7"."__d_yhkh:luhn16-19:hi", 0)
+        ) / (
+          10000000
+        )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d16",
+        CAST(FLOOR((
+          COALESCE("t7"."__d_yhkh:luhn16-19:hi", 0)
+        ) / (
+          100000000
+        )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d17",
+        CAST(FLOOR((
+          COALESCE("t7"."__d_yhkh:luhn16-19:hi", 0)
+        ) / (
+          1000000000
+        )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d18",
+        CASE
+          WHEN REGEXP_MATCHES("t7"."age", '^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\z')
+          THEN TRY_CAST("t7"."age" AS DOUBLE)
+          ELSE CAST(NULL AS DOUBLE)
+        END AS "__d_age:number:n",
         REGEXP_MATCHES(
-          "t0"."start_date",
+          "t7"."start_date",
           '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\z'
         ) AS "__d_start_date:time:iso:iso",
         TRY_CAST(SUBSTRING(
-          "t0"."start_date",
+          "t7"."start_date",
           CASE WHEN (
             0 + 1
-          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t0"."start_date") END,
+          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t7"."start_date") END,
           10
         ) AS DATE) AS "__d_start_date:time:iso:date",
         REGEXP_MATCHES(
-          "t0"."end_date",
+          "t7"."end_date",
           '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\z'
         ) AS "__d_end_date:time:iso:iso",
         TRY_CAST(SUBSTRING(
-          "t0"."end_date",
+          "t7"."end_date",
           CASE WHEN (
             0 + 1
-          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t0"."end_date") END,
+          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t7"."end_date") END,
           10
         ) AS DATE) AS "__d_end_date:time:iso:date"
-      FROM "people" AS "t0"
-    ) AS "t8"
+      FROM (
+        SELECT
+          "t3"."xm",
+          "t3"."sfzh",
+          "t3"."mz",
+          "t3"."xzqh",
+          "t3"."csrq",
+          "t3"."xb",
+          "t3"."yhkh",
+          "t3"."age",
+          "t3"."start_date",
+          "t3"."end_date",
+          "t3"."sfzh" IS NULL AS "__d_sfzh:id:null",
+          REGEXP_MATCHES("t3"."sfzh", '^[0-9]{17}[0-9X]\z') AS "__d_sfzh:id:shape",
+          SUBSTRING(
+            "t3"."sfzh",
+            CASE WHEN (
+              0 + 1
+            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t3"."sfzh") END,
+            6
+          ) AS "__d_sfzh:id:area_text",
+          TRY_CAST(SUBSTRING(
+            "t3"."sfzh",
+            CASE WHEN (
+              0 + 1
+            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t3"."sfzh") END,
+            6
+          ) AS BIGINT) AS "__d_sfzh:id:area",
+          TRY_CAST(SUBSTRING(
+            "t3"."sfzh",
+            CASE WHEN (
+              6 + 1
+            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t3"."sfzh") END,
+            8
+          ) AS BIGINT) AS "__d_sfzh:id:birth",
+          TRY_CAST(SUBSTRING(
+            "t3"."sfzh",
+            CASE WHEN (
+              14 + 1
+            ) >= 1 THEN 14 + 1 ELSE 14 + 1 + LENGTH("t3"."sfzh") END,
+            3
+          ) AS BIGINT) AS "__d_sfzh:id:seq",
+          SUBSTRING(
+            "t3"."sfzh",
+            CASE WHEN (
+              17 + 1
+            ) >= 1 THEN 17 + 1 ELSE 17 + 1 + LENGTH("t3"."sfzh") END,
+            1
+          ) AS "__d_sfzh:id:last",
+          CASE
+            WHEN SUBSTRING(
+              "t3"."sfzh",
+              CASE WHEN (
+                6 + 1
+              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t3"."sfzh") END,
+              4
+            ) >= '1800'
+            THEN TRY_CAST(SUBSTRING(
+              "t3"."sfzh",
+              CASE WHEN (
+                6 + 1
+              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t3"."sfzh") END,
+              4
+            ) || '-' || SUBSTRING(
+              "t3"."sfzh",
+              CASE WHEN (
+                10 + 1
+              ) >= 1 THEN 10 + 1 ELSE 10 + 1 + LENGTH("t3"."sfzh") END,
+              2
+            ) || '-' || SUBSTRING(
+              "t3"."sfzh",
+              CASE WHEN (
+                12 + 1
+              ) >= 1 THEN 12 + 1 ELSE 12 + 1 + LENGTH("t3"."sfzh") END,
+              2
+            ) AS DATE)
+            ELSE CAST(NULL AS DATE)
+          END AS "__d_sfzh:id:birth_date",
+          CASE
+            WHEN LENGTH("t3"."sfzh") = 15
+            THEN REGEXP_MATCHES("t3"."sfzh", '^[0-9]{15}\z')
+            ELSE FALSE
+          END AS "__d_sfzh:id:shape15",
+          CASE
+            WHEN LENGTH("t3"."sfzh") = 15
+            THEN CASE
+              WHEN '19' || SUBSTRING(
+                "t3"."sfzh",
+                CASE WHEN (
+                  6 + 1
+                ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t3"."sfzh") END,
+                2
+              ) >= '1800'
+              THEN TRY_CAST('19' || SUBSTRING(
+                "t3"."sfzh",
+                CASE WHEN (
+                  6 + 1
+                ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t3"."sfzh") END,
+                2
+              ) || '-' || SUBSTRING(
+                "t3"."sfzh",
+                CASE WHEN (
+                  8 + 1
+                ) >= 1 THEN 8 + 1 ELSE 8 + 1 + LENGTH("t3"."sfzh") END,
+                2
+              ) || '-' || SUBSTRING(
+                "t3"."sfzh",
+                CASE WHEN (
+                  10 + 1
+                ) >= 1 THEN 10 + 1 ELSE 10 + 1 + LENGTH("t3"."sfzh") END,
+                2
+              ) AS DATE)
+              ELSE CAST(NULL AS DATE)
+            END
+            ELSE CAST(NULL AS DATE)
+          END AS "__d_sfzh:id:birth15_date",
+          SUBSTRING(
+            "t3"."sfzh",
+            CASE WHEN (
+              0 + 1
+            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t3"."sfzh") END,
+            6
+          ) AS "__d_key:sfzh:GB/T 2260:area:20e820631b1b",
+          "t3"."mz" AS "__d_key:mz:GB/T 3304:code:bb801a4968ce",
+          "t3"."xzqh" AS "__d_key:xzqh:GB/T 2260:code:20e820631b1b",
+          REGEXP_MATCHES(
+            "t3"."csrq",
+            '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\z'
+          ) AS "__d_csrq:time:iso:iso",
+          TRY_CAST(SUBSTRING(
+            "t3"."csrq",
+            CASE WHEN (
+              0 + 1
+            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t3"."csrq") END,
+            10
+          ) AS DATE) AS "__d_csrq:time:iso:date",
+          "t3"."yhkh" IS NULL AS "__d_yhkh:luhn16-19:null",
+          REGEXP_MATCHES("t3"."yhkh", '^[0-9]{16,19}\z') AS "__d_yhkh:luhn16-19:shape",
+          TRY_CAST(RIGHT("t3"."yhkh", 9) AS BIGINT) AS "__d_yhkh:luhn16-19:lo",
+          TRY_CAST(CASE
+            WHEN LENGTH("t3"."yhkh") > 9
+            THEN SUBSTRING(
+              "t3"."yhkh",
+              CASE WHEN (
+                0 + 1
+              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t3"."yhkh") END,
+              LENGTH("t3"."yhkh") - 9
+            )
+            ELSE CAST(NULL AS TEXT)
+          END AS BIGINT) AS "__d_yhkh:luhn16-19:hi"
+        FROM "people" AS "t3"
+      ) AS "t7"
+    ) AS "t9"
     LEFT OUTER JOIN "code_table_0" AS "t4"
-      ON "t8"."__d_key:sfzh:GB/T 2260:area:20e820631b1b" = "t4"."__code0"
+      ON "t9"."__d_key:sfzh:GB/T 2260:area:20e820631b1b" = "t4"."__code0"
     LEFT OUTER JOIN "code_table_1" AS "t5"
-      ON "t8"."__d_key:mz:GB/T 3304:code:bb801a4968ce" = "t5"."__code1"
+      ON "t9"."__d_key:mz:GB/T 3304:code:bb801a4968ce" = "t5"."__code1"
     LEFT OUTER JOIN "code_table_2" AS "t6"
-      ON "t8"."__d_key:xzqh:GB/T 2260:code:20e820631b1b" = "t6"."__code2"
-  ) AS "t9"
-) AS "t10"
+      ON "t9"."__d_key:xzqh:GB/T 2260:code:20e820631b1b" = "t6"."__code2"
+  ) AS "t10"
+) AS "t11"

@@ -1,277 +1,239 @@
 SELECT
   COUNT(*) AS `__rows`,
-  COUNT(`t10`.`__q0`) AS `__q0_e`,
-  SUM(CAST(`t10`.`__q0` AS BIGINT)) AS `__q0_p`,
-  COUNT(`t10`.`__q1`) AS `__q1_e`,
-  SUM(CAST(`t10`.`__q1` AS BIGINT)) AS `__q1_p`,
-  COUNT(`t10`.`__q2`) AS `__q2_e`,
-  SUM(CAST(`t10`.`__q2` AS BIGINT)) AS `__q2_p`,
-  COUNT(`t10`.`__q3`) AS `__q3_e`,
-  SUM(CAST(`t10`.`__q3` AS BIGINT)) AS `__q3_p`,
-  COUNT(`t10`.`__q4`) AS `__q4_e`,
-  SUM(CAST(`t10`.`__q4` AS BIGINT)) AS `__q4_p`,
-  COUNT(`t10`.`__q5`) AS `__q5_e`,
-  SUM(CAST(`t10`.`__q5` AS BIGINT)) AS `__q5_p`,
-  COUNT(`t10`.`__q6`) AS `__q6_e`,
-  SUM(CAST(`t10`.`__q6` AS BIGINT)) AS `__q6_p`,
-  COUNT(`t10`.`__q7`) AS `__q7_e`,
-  SUM(CAST(`t10`.`__q7` AS BIGINT)) AS `__q7_p`,
-  COUNT(`t10`.`__q8`) AS `__q8_e`,
-  SUM(CAST(`t10`.`__q8` AS BIGINT)) AS `__q8_p`,
-  COUNT(`t10`.`__q9`) AS `__q9_e`,
-  SUM(CAST(`t10`.`__q9` AS BIGINT)) AS `__q9_p`,
+  COUNT(`t11`.`__q0`) AS `__q0_e`,
+  SUM(CAST(`t11`.`__q0` AS BIGINT)) AS `__q0_p`,
+  COUNT(`t11`.`__q1`) AS `__q1_e`,
+  SUM(CAST(`t11`.`__q1` AS BIGINT)) AS `__q1_p`,
+  COUNT(`t11`.`__q2`) AS `__q2_e`,
+  SUM(CAST(`t11`.`__q2` AS BIGINT)) AS `__q2_p`,
+  COUNT(`t11`.`__q3`) AS `__q3_e`,
+  SUM(CAST(`t11`.`__q3` AS BIGINT)) AS `__q3_p`,
+  COUNT(`t11`.`__q4`) AS `__q4_e`,
+  SUM(CAST(`t11`.`__q4` AS BIGINT)) AS `__q4_p`,
+  COUNT(`t11`.`__q5`) AS `__q5_e`,
+  SUM(CAST(`t11`.`__q5` AS BIGINT)) AS `__q5_p`,
+  COUNT(`t11`.`__q6`) AS `__q6_e`,
+  SUM(CAST(`t11`.`__q6` AS BIGINT)) AS `__q6_p`,
+  COUNT(`t11`.`__q7`) AS `__q7_e`,
+  SUM(CAST(`t11`.`__q7` AS BIGINT)) AS `__q7_p`,
+  COUNT(`t11`.`__q8`) AS `__q8_e`,
+  SUM(CAST(`t11`.`__q8` AS BIGINT)) AS `__q8_p`,
+  COUNT(`t11`.`__q9`) AS `__q9_e`,
+  SUM(CAST(`t11`.`__q9` AS BIGINT)) AS `__q9_p`,
   1 AS `__a0_e`,
   IF(TRUE AND (
     COUNT(*) >= 1
   ), 1, 0) AS `__a0_p`
 FROM (
   SELECT
-    `t9`.`xm`,
-    `t9`.`sfzh`,
-    `t9`.`mz`,
-    `t9`.`xzqh`,
-    `t9`.`csrq`,
-    `t9`.`xb`,
-    `t9`.`yhkh`,
-    `t9`.`age`,
-    `t9`.`start_date`,
-    `t9`.`end_date`,
-    `t9`.`__d_sfzh:id:null`,
-    `t9`.`__d_sfzh:id:shape`,
-    `t9`.`__d_sfzh:id:area_text`,
-    `t9`.`__d_sfzh:id:area`,
-    `t9`.`__d_sfzh:id:birth`,
-    `t9`.`__d_sfzh:id:seq`,
-    `t9`.`__d_sfzh:id:last`,
-    `t9`.`__d_sfzh:id:birth_date`,
-    `t9`.`__d_sfzh:id:shape15`,
-    `t9`.`__d_sfzh:id:birth15_date`,
-    `t9`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
-    `t9`.`__d_key:mz:GB/T 3304:code:bb801a4968ce`,
-    `t9`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
-    `t9`.`__d_csrq:time:iso:iso`,
-    `t9`.`__d_csrq:time:iso:date`,
-    `t9`.`__d_yhkh:luhn16-19:null`,
-    `t9`.`__d_yhkh:luhn16-19:shape`,
-    `t9`.`__d_yhkh:luhn16-19:c0`,
-    `t9`.`__d_yhkh:luhn16-19:c1`,
-    `t9`.`__d_yhkh:luhn16-19:c2`,
-    `t9`.`__d_start_date:time:iso:iso`,
-    `t9`.`__d_start_date:time:iso:date`,
-    `t9`.`__d_end_date:time:iso:iso`,
-    `t9`.`__d_end_date:time:iso:date`,
-    `t9`.`__lk0`,
-    `t9`.`__lk1`,
-    `t9`.`__lk2`,
-    CAST(`t9`.`xm` IS NOT NULL AS TINYINT) AS `__q0`,
+    `t10`.`xm`,
+    `t10`.`sfzh`,
+    `t10`.`mz`,
+    `t10`.`xzqh`,
+    `t10`.`csrq`,
+    `t10`.`xb`,
+    `t10`.`yhkh`,
+    `t10`.`age`,
+    `t10`.`start_date`,
+    `t10`.`end_date`,
+    `t10`.`__d_sfzh:id:null`,
+    `t10`.`__d_sfzh:id:shape`,
+    `t10`.`__d_sfzh:id:area_text`,
+    `t10`.`__d_sfzh:id:area`,
+    `t10`.`__d_sfzh:id:birth`,
+    `t10`.`__d_sfzh:id:seq`,
+    `t10`.`__d_sfzh:id:last`,
+    `t10`.`__d_sfzh:id:birth_date`,
+    `t10`.`__d_sfzh:id:shape15`,
+    `t10`.`__d_sfzh:id:birth15_date`,
+    `t10`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
+    `t10`.`__d_key:mz:GB/T 3304:code:bb801a4968ce`,
+    `t10`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
+    `t10`.`__d_csrq:time:iso:iso`,
+    `t10`.`__d_csrq:time:iso:date`,
+    `t10`.`__d_yhkh:luhn16-19:null`,
+    `t10`.`__d_yhkh:luhn16-19:shape`,
+    `t10`.`__d_yhkh:luhn16-19:lo`,
+    `t10`.`__d_yhkh:luhn16-19:hi`,
+    `t10`.`__d_yhkh:luhn16-19:digit:d0`,
+    `t10`.`__d_yhkh:luhn16-19:digit:d1`,
+    `t10`.`__d_yhkh:luhn16-19:digit:d2`,
+    `t10`.`__d_yhkh:luhn16-19:digit:d3`,
+    `t10`.`__d_yhkh:luhn16-19:digit:d4`,
+    `t10`.`__d_yhkh:luhn16-19:digit:d5`,
+    `t10`.`__d_yhkh:luhn16-19:digit:d6`,
+    `t10`.`__d_yhkh:luhn16-19:digit:d7`,
+    `t10`.`__d_yhkh:luhn16-19:digit:d8`,
+    `t10`.`__d_yhkh:luhn16-19:digit:d9`,
+    `t10`.`__d_yhkh:luhn16-19:digit:d10`,
+    `t10`.`__d_yhkh:luhn16-19:digit:d11`,
+    `t10`.`__d_yhkh:luhn16-19:digit:d12`,
+    `t10`.`__d_yhkh:luhn16-19:digit:d13`,
+    `t10`.`__d_yhkh:luhn16-19:digit:d14`,
+    `t10`.`__d_yhkh:luhn16-19:digit:d15`,
+    `t10`.`__d_yhkh:luhn16-19:digit:d16`,
+    `t10`.`__d_yhkh:luhn16-19:digit:d17`,
+    `t10`.`__d_yhkh:luhn16-19:digit:d18`,
+    `t10`.`__d_age:number:n`,
+    `t10`.`__d_start_date:time:iso:iso`,
+    `t10`.`__d_start_date:time:iso:date`,
+    `t10`.`__d_end_date:time:iso:iso`,
+    `t10`.`__d_end_date:time:iso:date`,
+    `t10`.`__lk0`,
+    `t10`.`__lk1`,
+    `t10`.`__lk2`,
+    CAST(`t10`.`xm` IS NOT NULL AS TINYINT) AS `__q0`,
     CAST(NOT (
-      `t9`.`xm` RLIKE '^[ \t\n\r\v\f            ​　﻿]*(?:NULL|null|Null|N/A|n/a|NA|\\-\\-|暂无|无|\\-|—|空|/)?[ \t\n\r\v\f            ​　﻿]*\\z'
+      `t10`.`xm` RLIKE '^[ \t\n\r\v\f            ​　﻿]*(?:NULL|null|Null|N/A|n/a|NA|\\-\\-|暂无|无|\\-|—|空|/)?[ \t\n\r\v\f            ​　﻿]*\\z'
     ) AS TINYINT) AS `__q1`,
     CAST(IF(
-      `t9`.`__d_sfzh:id:null`,
+      `t10`.`__d_sfzh:id:null`,
       CAST(NULL AS BOOLEAN),
       COALESCE(
-        `t9`.`__d_sfzh:id:shape`
+        `t10`.`__d_sfzh:id:shape`
         AND (
           (
             (
-              0 + (
-                (
-                  CAST(FLOOR((
-                    `t9`.`__d_sfzh:id:area`
-                  ) / (
-                    100000
-                  )) AS BIGINT) % 10
-                ) * 7
+              (
+                `t10`.`__d_sfzh:id:area` * 4
               ) + (
                 (
-                  CAST(FLOOR((
-                    `t9`.`__d_sfzh:id:area`
-                  ) / (
-                    10000
-                  )) AS BIGINT) % 10
-                ) * 9
-              ) + (
-                (
-                  CAST(FLOOR((
-                    `t9`.`__d_sfzh:id:area`
-                  ) / (
-                    1000
-                  )) AS BIGINT) % 10
-                ) * 10
-              ) + (
-                (
-                  CAST(FLOOR((
-                    `t9`.`__d_sfzh:id:area`
-                  ) / (
-                    100
-                  )) AS BIGINT) % 10
-                ) * 5
-              ) + (
-                (
-                  CAST(FLOOR((
-                    `t9`.`__d_sfzh:id:area`
-                  ) / (
-                    10
-                  )) AS BIGINT) % 10
-                ) * 8
-              ) + (
-                (
-                  `t9`.`__d_sfzh:id:area` % 10
-                ) * 4
-              ) + (
-                (
-                  CAST(FLOOR((
-                    `t9`.`__d_sfzh:id:birth`
-                  ) / (
-                    10000000
-                  )) AS BIGINT) % 10
-                ) * 2
-              ) + (
-                (
-                  CAST(FLOOR((
-                    `t9`.`__d_sfzh:id:birth`
-                  ) / (
-                    1000000
-                  )) AS BIGINT) % 10
+                  `t10`.`__d_sfzh:id:area` % 10
                 ) * 1
               ) + (
                 (
-                  CAST(FLOOR((
-                    `t9`.`__d_sfzh:id:birth`
-                  ) / (
-                    100000
-                  )) AS BIGINT) % 10
-                ) * 6
-              ) + (
-                (
-                  CAST(FLOOR((
-                    `t9`.`__d_sfzh:id:birth`
-                  ) / (
-                    10000
-                  )) AS BIGINT) % 10
-                ) * 3
-              ) + (
-                (
-                  CAST(FLOOR((
-                    `t9`.`__d_sfzh:id:birth`
-                  ) / (
-                    1000
-                  )) AS BIGINT) % 10
-                ) * 7
-              ) + (
-                (
-                  CAST(FLOOR((
-                    `t9`.`__d_sfzh:id:birth`
-                  ) / (
-                    100
-                  )) AS BIGINT) % 10
+                  `t10`.`__d_sfzh:id:area` % 100
                 ) * 9
               ) + (
                 (
-                  CAST(FLOOR((
-                    `t9`.`__d_sfzh:id:birth`
-                  ) / (
-                    10
-                  )) AS BIGINT) % 10
-                ) * 10
-              ) + (
-                (
-                  `t9`.`__d_sfzh:id:birth` % 10
-                ) * 5
-              ) + (
-                (
-                  CAST(FLOOR((
-                    `t9`.`__d_sfzh:id:seq`
-                  ) / (
-                    100
-                  )) AS BIGINT) % 10
-                ) * 8
-              ) + (
-                (
-                  CAST(FLOOR((
-                    `t9`.`__d_sfzh:id:seq`
-                  ) / (
-                    10
-                  )) AS BIGINT) % 10
+                  `t10`.`__d_sfzh:id:area` % 1000
                 ) * 4
               ) + (
                 (
-                  `t9`.`__d_sfzh:id:seq` % 10
-                ) * 2
-              ) + IF(`t9`.`__d_sfzh:id:last` = 'X', 10, TRY_CAST(`t9`.`__d_sfzh:id:last` AS BIGINT))
+                  `t10`.`__d_sfzh:id:area` % 10000
+                ) * 3
+              ) + (
+                (
+                  `t10`.`__d_sfzh:id:area` % 100000
+                ) * 5
+              ) + (
+                (
+                  `t10`.`__d_sfzh:id:birth` * 9
+                ) + (
+                  (
+                    `t10`.`__d_sfzh:id:birth` % 10
+                  ) * 4
+                ) + (
+                  (
+                    `t10`.`__d_sfzh:id:birth` % 100
+                  ) * 3
+                ) + (
+                  (
+                    `t10`.`__d_sfzh:id:birth` % 1000
+                  ) * 5
+                ) + (
+                  (
+                    `t10`.`__d_sfzh:id:birth` % 10000
+                  ) * 1
+                ) + (
+                  (
+                    `t10`.`__d_sfzh:id:birth` % 100000
+                  ) * 9
+                ) + (
+                  (
+                    `t10`.`__d_sfzh:id:birth` % 1000000
+                  ) * 4
+                ) + (
+                  (
+                    `t10`.`__d_sfzh:id:birth` % 10000000
+                  ) * 3
+                )
+              ) + (
+                (
+                  `t10`.`__d_sfzh:id:seq` * 8
+                ) + (
+                  (
+                    `t10`.`__d_sfzh:id:seq` % 10
+                  ) * 6
+                ) + (
+                  (
+                    `t10`.`__d_sfzh:id:seq` % 100
+                  ) * 10
+                )
+              ) + IF(`t10`.`__d_sfzh:id:last` = 'X', 10, TRY_CAST(`t10`.`__d_sfzh:id:last` AS BIGINT))
             ) % 11
           ) = 1
         )
         AND (
-          `t9`.`__d_sfzh:id:birth_date` IS NOT NULL
+          `t10`.`__d_sfzh:id:birth_date` IS NOT NULL
         )
         AND (
-          `t9`.`__d_sfzh:id:birth_date` <= MAKE_DATE(2026, 6, 30)
+          `t10`.`__d_sfzh:id:birth_date` <= MAKE_DATE(2026, 6, 30)
         )
         AND IF(
-          `t9`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b` IS NULL,
+          `t10`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b` IS NULL,
           CAST(NULL AS BOOLEAN),
-          `t9`.`__lk0`
+          `t10`.`__lk0`
         ),
         FALSE
       )
     ) AS TINYINT) AS `__q2`,
     CAST(IF(
-      `t9`.`__d_key:mz:GB/T 3304:code:bb801a4968ce` IS NULL,
+      `t10`.`__d_key:mz:GB/T 3304:code:bb801a4968ce` IS NULL,
       CAST(NULL AS BOOLEAN),
-      `t9`.`__lk1`
+      `t10`.`__lk1`
     ) AS TINYINT) AS `__q3`,
     CAST(IF(
-      `t9`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b` IS NULL,
+      `t10`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b` IS NULL,
       CAST(NULL AS BOOLEAN),
-      `t9`.`__lk2`
+      `t10`.`__lk2`
     ) AS TINYINT) AS `__q4`,
     CAST(IF(
       CASE
-        WHEN `t9`.`__d_sfzh:id:shape`
-        THEN `t9`.`__d_sfzh:id:birth_date`
-        WHEN `t9`.`__d_sfzh:id:shape15`
-        THEN `t9`.`__d_sfzh:id:birth15_date`
+        WHEN `t10`.`__d_sfzh:id:shape`
+        THEN `t10`.`__d_sfzh:id:birth_date`
+        WHEN `t10`.`__d_sfzh:id:shape15`
+        THEN `t10`.`__d_sfzh:id:birth15_date`
         ELSE CAST(NULL AS DATE)
       END IS NULL,
       CAST(NULL AS BOOLEAN),
       CASE
-        WHEN `t9`.`__d_sfzh:id:shape`
-        THEN `t9`.`__d_sfzh:id:birth_date`
-        WHEN `t9`.`__d_sfzh:id:shape15`
-        THEN `t9`.`__d_sfzh:id:birth15_date`
+        WHEN `t10`.`__d_sfzh:id:shape`
+        THEN `t10`.`__d_sfzh:id:birth_date`
+        WHEN `t10`.`__d_sfzh:id:shape15`
+        THEN `t10`.`__d_sfzh:id:birth15_date`
         ELSE CAST(NULL AS DATE)
       END = CASE
-        WHEN `t9`.`__d_csrq:time:iso:iso` AND (
-          `t9`.`__d_csrq:time:iso:date` IS NOT NULL
+        WHEN `t10`.`__d_csrq:time:iso:iso`
+        AND (
+          `t10`.`__d_csrq:time:iso:date` IS NOT NULL
         )
-        THEN `t9`.`__d_csrq:time:iso:date`
+        THEN `t10`.`__d_csrq:time:iso:date`
         WHEN COALESCE(
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t9`.`csrq` RLIKE '^[0-9]{8}\\z',
+                `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t9`.`csrq`, IF((
+                        SUBSTRING(`t10`.`csrq`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`csrq`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`csrq`, IF((
+                      SUBSTRING(`t10`.`csrq`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t9`.`csrq`, IF((
+                  SUBSTRING(`t10`.`csrq`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
                 ),
-                `t9`.`csrq`
+                `t10`.`csrq`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
             ),
@@ -280,27 +242,27 @@ FROM (
           AND CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t9`.`csrq` RLIKE '^[0-9]{8}\\z',
+                `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t9`.`csrq`, IF((
+                        SUBSTRING(`t10`.`csrq`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`csrq`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`csrq`, IF((
+                      SUBSTRING(`t10`.`csrq`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t9`.`csrq`, IF((
+                  SUBSTRING(`t10`.`csrq`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
                 ),
-                `t9`.`csrq`
+                `t10`.`csrq`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               2
@@ -311,27 +273,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t9`.`csrq` RLIKE '^[0-9]{8}\\z',
+                  `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t9`.`csrq`, IF((
+                          SUBSTRING(`t10`.`csrq`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`csrq`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`csrq`, IF((
+                        SUBSTRING(`t10`.`csrq`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t9`.`csrq`, IF((
+                    SUBSTRING(`t10`.`csrq`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
                   ),
-                  `t9`.`csrq`
+                  `t10`.`csrq`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 3
@@ -343,27 +305,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t9`.`csrq` RLIKE '^[0-9]{8}\\z',
+                  `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t9`.`csrq`, IF((
+                          SUBSTRING(`t10`.`csrq`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`csrq`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`csrq`, IF((
+                        SUBSTRING(`t10`.`csrq`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t9`.`csrq`, IF((
+                    SUBSTRING(`t10`.`csrq`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
                   ),
-                  `t9`.`csrq`
+                  `t10`.`csrq`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 3
@@ -373,27 +335,27 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t9`.`csrq` RLIKE '^[0-9]{8}\\z',
+                    `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t9`.`csrq`, IF((
+                            SUBSTRING(`t10`.`csrq`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`csrq`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t9`.`csrq`, IF((
+                          SUBSTRING(`t10`.`csrq`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`csrq`, IF((
+                      SUBSTRING(`t10`.`csrq`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
                     ),
-                    `t9`.`csrq`
+                    `t10`.`csrq`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   2
@@ -407,27 +369,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t9`.`csrq` RLIKE '^[0-9]{8}\\z',
+                            `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
-                                    SUBSTRING(`t9`.`csrq`, IF((
+                                    SUBSTRING(`t10`.`csrq`, IF((
                                       0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`csrq`)), 4),
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
                                     '-'
                                   ),
-                                  SUBSTRING(`t9`.`csrq`, IF((
+                                  SUBSTRING(`t10`.`csrq`, IF((
                                     4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
                                 ),
                                 '-'
                               ),
-                              SUBSTRING(`t9`.`csrq`, IF((
+                              SUBSTRING(`t10`.`csrq`, IF((
                                 6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
                             ),
-                            `t9`.`csrq`
+                            `t10`.`csrq`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                         ),
@@ -440,27 +402,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t9`.`csrq` RLIKE '^[0-9]{8}\\z',
+                            `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
-                                    SUBSTRING(`t9`.`csrq`, IF((
+                                    SUBSTRING(`t10`.`csrq`, IF((
                                       0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`csrq`)), 4),
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
                                     '-'
                                   ),
-                                  SUBSTRING(`t9`.`csrq`, IF((
+                                  SUBSTRING(`t10`.`csrq`, IF((
                                     4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
                                 ),
                                 '-'
                               ),
-                              SUBSTRING(`t9`.`csrq`, IF((
+                              SUBSTRING(`t10`.`csrq`, IF((
                                 6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
                             ),
-                            `t9`.`csrq`
+                            `t10`.`csrq`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                         ),
@@ -474,27 +436,27 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         IF(
-                          `t9`.`csrq` RLIKE '^[0-9]{8}\\z',
+                          `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 CONCAT(
-                                  SUBSTRING(`t9`.`csrq`, IF((
+                                  SUBSTRING(`t10`.`csrq`, IF((
                                     0 + 1
-                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`csrq`)), 4),
+                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
                                   '-'
                                 ),
-                                SUBSTRING(`t9`.`csrq`, IF((
+                                SUBSTRING(`t10`.`csrq`, IF((
                                   4 + 1
-                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
                               ),
                               '-'
                             ),
-                            SUBSTRING(`t9`.`csrq`, IF((
+                            SUBSTRING(`t10`.`csrq`, IF((
                               6 + 1
-                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
                           ),
-                          `t9`.`csrq`
+                          `t10`.`csrq`
                         ),
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                       ),
@@ -508,27 +470,27 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t9`.`csrq` RLIKE '^[0-9]{8}\\z',
+                    `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t9`.`csrq`, IF((
+                            SUBSTRING(`t10`.`csrq`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`csrq`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t9`.`csrq`, IF((
+                          SUBSTRING(`t10`.`csrq`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`csrq`, IF((
+                      SUBSTRING(`t10`.`csrq`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
                     ),
-                    `t9`.`csrq`
+                    `t10`.`csrq`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   2
@@ -544,27 +506,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t9`.`csrq` RLIKE '^[0-9]{8}\\z',
+                    `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t9`.`csrq`, IF((
+                            SUBSTRING(`t10`.`csrq`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`csrq`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t9`.`csrq`, IF((
+                          SUBSTRING(`t10`.`csrq`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`csrq`, IF((
+                      SUBSTRING(`t10`.`csrq`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
                     ),
-                    `t9`.`csrq`
+                    `t10`.`csrq`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   4
@@ -576,27 +538,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t9`.`csrq` RLIKE '^[0-9]{8}\\z',
+                    `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t9`.`csrq`, IF((
+                            SUBSTRING(`t10`.`csrq`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`csrq`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t9`.`csrq`, IF((
+                          SUBSTRING(`t10`.`csrq`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`csrq`, IF((
+                      SUBSTRING(`t10`.`csrq`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
                     ),
-                    `t9`.`csrq`
+                    `t10`.`csrq`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   4
@@ -606,27 +568,27 @@ FROM (
               AND CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t9`.`csrq` RLIKE '^[0-9]{8}\\z',
+                    `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t9`.`csrq`, IF((
+                            SUBSTRING(`t10`.`csrq`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`csrq`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t9`.`csrq`, IF((
+                          SUBSTRING(`t10`.`csrq`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`csrq`, IF((
+                      SUBSTRING(`t10`.`csrq`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
                     ),
-                    `t9`.`csrq`
+                    `t10`.`csrq`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   5
@@ -638,27 +600,27 @@ FROM (
                   CAST(NULLIF(
                     REGEXP_EXTRACT(
                       IF(
-                        `t9`.`csrq` RLIKE '^[0-9]{8}\\z',
+                        `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               CONCAT(
-                                SUBSTRING(`t9`.`csrq`, IF((
+                                SUBSTRING(`t10`.`csrq`, IF((
                                   0 + 1
-                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`csrq`)), 4),
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
                                 '-'
                               ),
-                              SUBSTRING(`t9`.`csrq`, IF((
+                              SUBSTRING(`t10`.`csrq`, IF((
                                 4 + 1
-                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
                             ),
                             '-'
                           ),
-                          SUBSTRING(`t9`.`csrq`, IF((
+                          SUBSTRING(`t10`.`csrq`, IF((
                             6 + 1
-                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
                         ),
-                        `t9`.`csrq`
+                        `t10`.`csrq`
                       ),
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                       6
@@ -669,27 +631,27 @@ FROM (
                 OR CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t9`.`csrq` RLIKE '^[0-9]{8}\\z',
+                      `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t9`.`csrq`, IF((
+                              SUBSTRING(`t10`.`csrq`, IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`csrq`)), 4),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
                               '-'
                             ),
-                            SUBSTRING(`t9`.`csrq`, IF((
+                            SUBSTRING(`t10`.`csrq`, IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`csrq`, IF((
+                        SUBSTRING(`t10`.`csrq`, IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
                       ),
-                      `t9`.`csrq`
+                      `t10`.`csrq`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     6
@@ -705,27 +667,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t9`.`csrq` RLIKE '^[0-9]{8}\\z',
+                `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t9`.`csrq`, IF((
+                        SUBSTRING(`t10`.`csrq`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`csrq`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`csrq`, IF((
+                      SUBSTRING(`t10`.`csrq`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t9`.`csrq`, IF((
+                  SUBSTRING(`t10`.`csrq`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
                 ),
-                `t9`.`csrq`
+                `t10`.`csrq`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
             ),
@@ -734,27 +696,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t9`.`csrq` RLIKE '^[0-9]{8}\\z',
+                `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t9`.`csrq`, IF((
+                        SUBSTRING(`t10`.`csrq`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`csrq`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`csrq`, IF((
+                      SUBSTRING(`t10`.`csrq`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t9`.`csrq`, IF((
+                  SUBSTRING(`t10`.`csrq`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
                 ),
-                `t9`.`csrq`
+                `t10`.`csrq`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               2
@@ -764,27 +726,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t9`.`csrq` RLIKE '^[0-9]{8}\\z',
+                `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t9`.`csrq`, IF((
+                        SUBSTRING(`t10`.`csrq`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`csrq`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`csrq`, IF((
+                      SUBSTRING(`t10`.`csrq`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t9`.`csrq`, IF((
+                  SUBSTRING(`t10`.`csrq`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`csrq`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
                 ),
-                `t9`.`csrq`
+                `t10`.`csrq`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               3
@@ -798,24 +760,24 @@ FROM (
     CAST(IF(
       (
         IF(
-          `t9`.`__d_sfzh:id:shape` OR `t9`.`__d_sfzh:id:shape15`,
-          `t9`.`__d_sfzh:id:seq` % 10,
+          `t10`.`__d_sfzh:id:shape` OR `t10`.`__d_sfzh:id:shape15`,
+          `t10`.`__d_sfzh:id:seq` % 10,
           CAST(NULL AS BIGINT)
         ) IS NULL
       )
       OR (
         CASE
-          WHEN TRIM(' \t\n\r\v\f' FROM `t9`.`xb`) = '1'
+          WHEN TRIM(' \t\n\r\v\f' FROM `t10`.`xb`) = '1'
           THEN 1
-          WHEN TRIM(' \t\n\r\v\f' FROM `t9`.`xb`) = '男'
+          WHEN TRIM(' \t\n\r\v\f' FROM `t10`.`xb`) = '男'
           THEN 1
-          WHEN TRIM(' \t\n\r\v\f' FROM `t9`.`xb`) = '男性'
+          WHEN TRIM(' \t\n\r\v\f' FROM `t10`.`xb`) = '男性'
           THEN 1
-          WHEN TRIM(' \t\n\r\v\f' FROM `t9`.`xb`) = '2'
+          WHEN TRIM(' \t\n\r\v\f' FROM `t10`.`xb`) = '2'
           THEN 0
-          WHEN TRIM(' \t\n\r\v\f' FROM `t9`.`xb`) = '女'
+          WHEN TRIM(' \t\n\r\v\f' FROM `t10`.`xb`) = '女'
           THEN 0
-          WHEN TRIM(' \t\n\r\v\f' FROM `t9`.`xb`) = '女性'
+          WHEN TRIM(' \t\n\r\v\f' FROM `t10`.`xb`) = '女性'
           THEN 0
           ELSE CAST(NULL AS BIGINT)
         END IS NULL
@@ -823,241 +785,89 @@ FROM (
       CAST(NULL AS BOOLEAN),
       (
         IF(
-          `t9`.`__d_sfzh:id:shape` OR `t9`.`__d_sfzh:id:shape15`,
-          `t9`.`__d_sfzh:id:seq` % 10,
+          `t10`.`__d_sfzh:id:shape` OR `t10`.`__d_sfzh:id:shape15`,
+          `t10`.`__d_sfzh:id:seq` % 10,
           CAST(NULL AS BIGINT)
         ) % 2
       ) = CASE
-        WHEN TRIM(' \t\n\r\v\f' FROM `t9`.`xb`) = '1'
+        WHEN TRIM(' \t\n\r\v\f' FROM `t10`.`xb`) = '1'
         THEN 1
-        WHEN TRIM(' \t\n\r\v\f' FROM `t9`.`xb`) = '男'
+        WHEN TRIM(' \t\n\r\v\f' FROM `t10`.`xb`) = '男'
         THEN 1
-        WHEN TRIM(' \t\n\r\v\f' FROM `t9`.`xb`) = '男性'
+        WHEN TRIM(' \t\n\r\v\f' FROM `t10`.`xb`) = '男性'
         THEN 1
-        WHEN TRIM(' \t\n\r\v\f' FROM `t9`.`xb`) = '2'
+        WHEN TRIM(' \t\n\r\v\f' FROM `t10`.`xb`) = '2'
         THEN 0
-        WHEN TRIM(' \t\n\r\v\f' FROM `t9`.`xb`) = '女'
+        WHEN TRIM(' \t\n\r\v\f' FROM `t10`.`xb`) = '女'
         THEN 0
-        WHEN TRIM(' \t\n\r\v\f' FROM `t9`.`xb`) = '女性'
+        WHEN TRIM(' \t\n\r\v\f' FROM `t10`.`xb`) = '女性'
         THEN 0
         ELSE CAST(NULL AS BIGINT)
       END
     ) AS TINYINT) AS `__q6`,
     CAST(IF(
-      `t9`.`__d_yhkh:luhn16-19:null`,
+      `t10`.`__d_yhkh:luhn16-19:null`,
       CAST(NULL AS BOOLEAN),
       COALESCE(
-        `t9`.`__d_yhkh:luhn16-19:shape`
+        `t10`.`__d_yhkh:luhn16-19:shape`
         AND (
           (
             (
-              0 + (
-                CAST(FLOOR((
-                  `t9`.`__d_yhkh:luhn16-19:c0`
-                ) / (
-                  10000000
-                )) AS BIGINT) % 10
-              ) + (
+              0 + `t10`.`__d_yhkh:luhn16-19:digit:d0` + (
                 (
-                  (
-                    CAST(FLOOR((
-                      `t9`.`__d_yhkh:luhn16-19:c0`
-                    ) / (
-                      1000000
-                    )) AS BIGINT) % 10
-                  ) * 2
+                  `t10`.`__d_yhkh:luhn16-19:digit:d1` * 2
                 ) - (
-                  CAST((
-                    CAST(FLOOR((
-                      `t9`.`__d_yhkh:luhn16-19:c0`
-                    ) / (
-                      1000000
-                    )) AS BIGINT) % 10
-                  ) >= 5 AS BIGINT) * 9
+                  CAST(`t10`.`__d_yhkh:luhn16-19:digit:d1` >= 5 AS BIGINT) * 9
                 )
-              ) + (
-                CAST(FLOOR((
-                  `t9`.`__d_yhkh:luhn16-19:c0`
-                ) / (
-                  100000
-                )) AS BIGINT) % 10
-              ) + (
+              ) + `t10`.`__d_yhkh:luhn16-19:digit:d2` + (
                 (
-                  (
-                    CAST(FLOOR((
-                      `t9`.`__d_yhkh:luhn16-19:c0`
-                    ) / (
-                      10000
-                    )) AS BIGINT) % 10
-                  ) * 2
+                  `t10`.`__d_yhkh:luhn16-19:digit:d3` * 2
                 ) - (
-                  CAST((
-                    CAST(FLOOR((
-                      `t9`.`__d_yhkh:luhn16-19:c0`
-                    ) / (
-                      10000
-                    )) AS BIGINT) % 10
-                  ) >= 5 AS BIGINT) * 9
+                  CAST(`t10`.`__d_yhkh:luhn16-19:digit:d3` >= 5 AS BIGINT) * 9
                 )
-              ) + (
-                CAST(FLOOR((
-                  `t9`.`__d_yhkh:luhn16-19:c0`
-                ) / (
-                  1000
-                )) AS BIGINT) % 10
-              ) + (
+              ) + `t10`.`__d_yhkh:luhn16-19:digit:d4` + (
                 (
-                  (
-                    CAST(FLOOR((
-                      `t9`.`__d_yhkh:luhn16-19:c0`
-                    ) / (
-                      100
-                    )) AS BIGINT) % 10
-                  ) * 2
+                  `t10`.`__d_yhkh:luhn16-19:digit:d5` * 2
                 ) - (
-                  CAST((
-                    CAST(FLOOR((
-                      `t9`.`__d_yhkh:luhn16-19:c0`
-                    ) / (
-                      100
-                    )) AS BIGINT) % 10
-                  ) >= 5 AS BIGINT) * 9
+                  CAST(`t10`.`__d_yhkh:luhn16-19:digit:d5` >= 5 AS BIGINT) * 9
                 )
-              ) + (
-                CAST(FLOOR((
-                  `t9`.`__d_yhkh:luhn16-19:c0`
-                ) / (
-                  10
-                )) AS BIGINT) % 10
-              ) + (
+              ) + `t10`.`__d_yhkh:luhn16-19:digit:d6` + (
                 (
-                  (
-                    `t9`.`__d_yhkh:luhn16-19:c0` % 10
-                  ) * 2
+                  `t10`.`__d_yhkh:luhn16-19:digit:d7` * 2
                 ) - (
-                  CAST((
-                    `t9`.`__d_yhkh:luhn16-19:c0` % 10
-                  ) >= 5 AS BIGINT) * 9
+                  CAST(`t10`.`__d_yhkh:luhn16-19:digit:d7` >= 5 AS BIGINT) * 9
                 )
-              ) + (
-                CAST(FLOOR((
-                  `t9`.`__d_yhkh:luhn16-19:c1`
-                ) / (
-                  10000000
-                )) AS BIGINT) % 10
-              ) + (
+              ) + `t10`.`__d_yhkh:luhn16-19:digit:d8` + (
                 (
-                  (
-                    CAST(FLOOR((
-                      `t9`.`__d_yhkh:luhn16-19:c1`
-                    ) / (
-                      1000000
-                    )) AS BIGINT) % 10
-                  ) * 2
+                  `t10`.`__d_yhkh:luhn16-19:digit:d9` * 2
                 ) - (
-                  CAST((
-                    CAST(FLOOR((
-                      `t9`.`__d_yhkh:luhn16-19:c1`
-                    ) / (
-                      1000000
-                    )) AS BIGINT) % 10
-                  ) >= 5 AS BIGINT) * 9
+                  CAST(`t10`.`__d_yhkh:luhn16-19:digit:d9` >= 5 AS BIGINT) * 9
                 )
-              ) + (
-                CAST(FLOOR((
-                  `t9`.`__d_yhkh:luhn16-19:c1`
-                ) / (
-                  100000
-                )) AS BIGINT) % 10
-              ) + (
+              ) + `t10`.`__d_yhkh:luhn16-19:digit:d10` + (
                 (
-                  (
-                    CAST(FLOOR((
-                      `t9`.`__d_yhkh:luhn16-19:c1`
-                    ) / (
-                      10000
-                    )) AS BIGINT) % 10
-                  ) * 2
+                  `t10`.`__d_yhkh:luhn16-19:digit:d11` * 2
                 ) - (
-                  CAST((
-                    CAST(FLOOR((
-                      `t9`.`__d_yhkh:luhn16-19:c1`
-                    ) / (
-                      10000
-                    )) AS BIGINT) % 10
-                  ) >= 5 AS BIGINT) * 9
+                  CAST(`t10`.`__d_yhkh:luhn16-19:digit:d11` >= 5 AS BIGINT) * 9
                 )
-              ) + (
-                CAST(FLOOR((
-                  `t9`.`__d_yhkh:luhn16-19:c1`
-                ) / (
-                  1000
-                )) AS BIGINT) % 10
-              ) + (
+              ) + `t10`.`__d_yhkh:luhn16-19:digit:d12` + (
                 (
-                  (
-                    CAST(FLOOR((
-                      `t9`.`__d_yhkh:luhn16-19:c1`
-                    ) / (
-                      100
-                    )) AS BIGINT) % 10
-                  ) * 2
+                  `t10`.`__d_yhkh:luhn16-19:digit:d13` * 2
                 ) - (
-                  CAST((
-                    CAST(FLOOR((
-                      `t9`.`__d_yhkh:luhn16-19:c1`
-                    ) / (
-                      100
-                    )) AS BIGINT) % 10
-                  ) >= 5 AS BIGINT) * 9
+                  CAST(`t10`.`__d_yhkh:luhn16-19:digit:d13` >= 5 AS BIGINT) * 9
                 )
-              ) + (
-                CAST(FLOOR((
-                  `t9`.`__d_yhkh:luhn16-19:c1`
-                ) / (
-                  10
-                )) AS BIGINT) % 10
-              ) + (
+              ) + `t10`.`__d_yhkh:luhn16-19:digit:d14` + (
                 (
-                  (
-                    `t9`.`__d_yhkh:luhn16-19:c1` % 10
-                  ) * 2
+                  `t10`.`__d_yhkh:luhn16-19:digit:d15` * 2
                 ) - (
-                  CAST((
-                    `t9`.`__d_yhkh:luhn16-19:c1` % 10
-                  ) >= 5 AS BIGINT) * 9
+                  CAST(`t10`.`__d_yhkh:luhn16-19:digit:d15` >= 5 AS BIGINT) * 9
                 )
-              ) + (
-                CAST(FLOOR((
-                  `t9`.`__d_yhkh:luhn16-19:c2`
-                ) / (
-                  10000000
-                )) AS BIGINT) % 10
-              ) + (
+              ) + `t10`.`__d_yhkh:luhn16-19:digit:d16` + (
                 (
-                  (
-                    CAST(FLOOR((
-                      `t9`.`__d_yhkh:luhn16-19:c2`
-                    ) / (
-                      1000000
-                    )) AS BIGINT) % 10
-                  ) * 2
+                  `t10`.`__d_yhkh:luhn16-19:digit:d17` * 2
                 ) - (
-                  CAST((
-                    CAST(FLOOR((
-                      `t9`.`__d_yhkh:luhn16-19:c2`
-                    ) / (
-                      1000000
-                    )) AS BIGINT) % 10
-                  ) >= 5 AS BIGINT) * 9
+                  CAST(`t10`.`__d_yhkh:luhn16-19:digit:d17` >= 5 AS BIGINT) * 9
                 )
-              ) + (
-                CAST(FLOOR((
-                  `t9`.`__d_yhkh:luhn16-19:c2`
-                ) / (
-                  100000
-                )) AS BIGINT) % 10
-              )
+              ) + `t10`.`__d_yhkh:luhn16-19:digit:d18`
             ) % 10
           ) = 0
         ),
@@ -1065,25 +875,17 @@ FROM (
       )
     ) AS TINYINT) AS `__q7`,
     CAST(IF(
-      COALESCE(`t9`.`xb` = '1', FALSE),
+      COALESCE(`t10`.`xb` = '1', FALSE),
       IF(
-        `t9`.`age` IS NULL,
+        `t10`.`age` IS NULL,
         CAST(NULL AS BOOLEAN),
         COALESCE(
           TRUE
           AND (
-            IF(
-              `t9`.`age` RLIKE '^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?\\z',
-              TRY_CAST(`t9`.`age` AS DOUBLE),
-              CAST(NULL AS DOUBLE)
-            ) >= 0.0
+            `t10`.`__d_age:number:n` >= 0.0
           )
           AND (
-            IF(
-              `t9`.`age` RLIKE '^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?\\z',
-              TRY_CAST(`t9`.`age` AS DOUBLE),
-              CAST(NULL AS DOUBLE)
-            ) <= 150.0
+            `t10`.`__d_age:number:n` <= 150.0
           ),
           FALSE
         )
@@ -1093,36 +895,48 @@ FROM (
     CAST(IF(
       (
         CASE
-          WHEN `t9`.`__d_start_date:time:iso:iso`
+          WHEN `t10`.`__d_start_date:time:iso:iso`
           AND (
-            `t9`.`__d_start_date:time:iso:date` IS NOT NULL
+            `t10`.`__d_start_date:time:iso:date` IS NOT NULL
           )
-          THEN `t9`.`__d_start_date:time:iso:date`
+          THEN `t10`.`__d_start_date:time:iso:date`
           WHEN COALESCE(
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                  `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t9`.`start_date`, IF((
-                            0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                          SUBSTRING(
+                            `t10`.`start_date`,
+                            IF((
+                              0 + 1
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                            4
+                          ),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`start_date`, IF((
-                          4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                        SUBSTRING(
+                          `t10`.`start_date`,
+                          IF((
+                            4 + 1
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                          2
+                        )
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t9`.`start_date`, IF((
-                      6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                    SUBSTRING(
+                      `t10`.`start_date`,
+                      IF((
+                        6 + 1
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                      2
+                    )
                   ),
-                  `t9`.`start_date`
+                  `t10`.`start_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
               ),
@@ -1131,27 +945,39 @@ FROM (
             AND CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                  `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t9`.`start_date`, IF((
-                            0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                          SUBSTRING(
+                            `t10`.`start_date`,
+                            IF((
+                              0 + 1
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                            4
+                          ),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`start_date`, IF((
-                          4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                        SUBSTRING(
+                          `t10`.`start_date`,
+                          IF((
+                            4 + 1
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                          2
+                        )
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t9`.`start_date`, IF((
-                      6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                    SUBSTRING(
+                      `t10`.`start_date`,
+                      IF((
+                        6 + 1
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                      2
+                    )
                   ),
-                  `t9`.`start_date`
+                  `t10`.`start_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 2
@@ -1162,27 +988,39 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                    `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t9`.`start_date`, IF((
-                              0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                            SUBSTRING(
+                              `t10`.`start_date`,
+                              IF((
+                                0 + 1
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                              4
+                            ),
                             '-'
                           ),
-                          SUBSTRING(`t9`.`start_date`, IF((
-                            4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                          SUBSTRING(
+                            `t10`.`start_date`,
+                            IF((
+                              4 + 1
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                            2
+                          )
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`start_date`, IF((
-                        6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                      SUBSTRING(
+                        `t10`.`start_date`,
+                        IF((
+                          6 + 1
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                        2
+                      )
                     ),
-                    `t9`.`start_date`
+                    `t10`.`start_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   3
@@ -1194,27 +1032,39 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                    `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t9`.`start_date`, IF((
-                              0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                            SUBSTRING(
+                              `t10`.`start_date`,
+                              IF((
+                                0 + 1
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                              4
+                            ),
                             '-'
                           ),
-                          SUBSTRING(`t9`.`start_date`, IF((
-                            4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                          SUBSTRING(
+                            `t10`.`start_date`,
+                            IF((
+                              4 + 1
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                            2
+                          )
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`start_date`, IF((
-                        6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                      SUBSTRING(
+                        `t10`.`start_date`,
+                        IF((
+                          6 + 1
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                        2
+                      )
                     ),
-                    `t9`.`start_date`
+                    `t10`.`start_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   3
@@ -1224,27 +1074,39 @@ FROM (
                 WHEN CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                      `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t9`.`start_date`, IF((
-                                0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                              SUBSTRING(
+                                `t10`.`start_date`,
+                                IF((
+                                  0 + 1
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                4
+                              ),
                               '-'
                             ),
-                            SUBSTRING(`t9`.`start_date`, IF((
-                              4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                            SUBSTRING(
+                              `t10`.`start_date`,
+                              IF((
+                                4 + 1
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                              2
+                            )
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`start_date`, IF((
-                          6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                        SUBSTRING(
+                          `t10`.`start_date`,
+                          IF((
+                            6 + 1
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                          2
+                        )
                       ),
-                      `t9`.`start_date`
+                      `t10`.`start_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     2
@@ -1258,27 +1120,39 @@ FROM (
                         CAST(NULLIF(
                           REGEXP_EXTRACT(
                             IF(
-                              `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                              `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
                                     CONCAT(
-                                      SUBSTRING(`t9`.`start_date`, IF((
-                                        0 + 1
-                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                                      SUBSTRING(
+                                        `t10`.`start_date`,
+                                        IF((
+                                          0 + 1
+                                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                        4
+                                      ),
                                       '-'
                                     ),
-                                    SUBSTRING(`t9`.`start_date`, IF((
-                                      4 + 1
-                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                                    SUBSTRING(
+                                      `t10`.`start_date`,
+                                      IF((
+                                        4 + 1
+                                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                                      2
+                                    )
                                   ),
                                   '-'
                                 ),
-                                SUBSTRING(`t9`.`start_date`, IF((
-                                  6 + 1
-                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                                SUBSTRING(
+                                  `t10`.`start_date`,
+                                  IF((
+                                    6 + 1
+                                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                                  2
+                                )
                               ),
-                              `t9`.`start_date`
+                              `t10`.`start_date`
                             ),
                             '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                           ),
@@ -1291,27 +1165,39 @@ FROM (
                         CAST(NULLIF(
                           REGEXP_EXTRACT(
                             IF(
-                              `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                              `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
                                     CONCAT(
-                                      SUBSTRING(`t9`.`start_date`, IF((
-                                        0 + 1
-                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                                      SUBSTRING(
+                                        `t10`.`start_date`,
+                                        IF((
+                                          0 + 1
+                                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                        4
+                                      ),
                                       '-'
                                     ),
-                                    SUBSTRING(`t9`.`start_date`, IF((
-                                      4 + 1
-                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                                    SUBSTRING(
+                                      `t10`.`start_date`,
+                                      IF((
+                                        4 + 1
+                                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                                      2
+                                    )
                                   ),
                                   '-'
                                 ),
-                                SUBSTRING(`t9`.`start_date`, IF((
-                                  6 + 1
-                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                                SUBSTRING(
+                                  `t10`.`start_date`,
+                                  IF((
+                                    6 + 1
+                                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                                  2
+                                )
                               ),
-                              `t9`.`start_date`
+                              `t10`.`start_date`
                             ),
                             '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                           ),
@@ -1325,27 +1211,39 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                            `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
-                                    SUBSTRING(`t9`.`start_date`, IF((
-                                      0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                                    SUBSTRING(
+                                      `t10`.`start_date`,
+                                      IF((
+                                        0 + 1
+                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                      4
+                                    ),
                                     '-'
                                   ),
-                                  SUBSTRING(`t9`.`start_date`, IF((
-                                    4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                                  SUBSTRING(
+                                    `t10`.`start_date`,
+                                    IF((
+                                      4 + 1
+                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                                    2
+                                  )
                                 ),
                                 '-'
                               ),
-                              SUBSTRING(`t9`.`start_date`, IF((
-                                6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                              SUBSTRING(
+                                `t10`.`start_date`,
+                                IF((
+                                  6 + 1
+                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                                2
+                              )
                             ),
-                            `t9`.`start_date`
+                            `t10`.`start_date`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                         ),
@@ -1359,27 +1257,39 @@ FROM (
                 WHEN CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                      `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t9`.`start_date`, IF((
-                                0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                              SUBSTRING(
+                                `t10`.`start_date`,
+                                IF((
+                                  0 + 1
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                4
+                              ),
                               '-'
                             ),
-                            SUBSTRING(`t9`.`start_date`, IF((
-                              4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                            SUBSTRING(
+                              `t10`.`start_date`,
+                              IF((
+                                4 + 1
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                              2
+                            )
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`start_date`, IF((
-                          6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                        SUBSTRING(
+                          `t10`.`start_date`,
+                          IF((
+                            6 + 1
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                          2
+                        )
                       ),
-                      `t9`.`start_date`
+                      `t10`.`start_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     2
@@ -1395,27 +1305,39 @@ FROM (
                 CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                      `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t9`.`start_date`, IF((
-                                0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                              SUBSTRING(
+                                `t10`.`start_date`,
+                                IF((
+                                  0 + 1
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                4
+                              ),
                               '-'
                             ),
-                            SUBSTRING(`t9`.`start_date`, IF((
-                              4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                            SUBSTRING(
+                              `t10`.`start_date`,
+                              IF((
+                                4 + 1
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                              2
+                            )
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`start_date`, IF((
-                          6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                        SUBSTRING(
+                          `t10`.`start_date`,
+                          IF((
+                            6 + 1
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                          2
+                        )
                       ),
-                      `t9`.`start_date`
+                      `t10`.`start_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     4
@@ -1427,27 +1349,39 @@ FROM (
                 CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                      `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t9`.`start_date`, IF((
-                                0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                              SUBSTRING(
+                                `t10`.`start_date`,
+                                IF((
+                                  0 + 1
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                4
+                              ),
                               '-'
                             ),
-                            SUBSTRING(`t9`.`start_date`, IF((
-                              4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                            SUBSTRING(
+                              `t10`.`start_date`,
+                              IF((
+                                4 + 1
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                              2
+                            )
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`start_date`, IF((
-                          6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                        SUBSTRING(
+                          `t10`.`start_date`,
+                          IF((
+                            6 + 1
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                          2
+                        )
                       ),
-                      `t9`.`start_date`
+                      `t10`.`start_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     4
@@ -1457,27 +1391,39 @@ FROM (
                 AND CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                      `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t9`.`start_date`, IF((
-                                0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                              SUBSTRING(
+                                `t10`.`start_date`,
+                                IF((
+                                  0 + 1
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                4
+                              ),
                               '-'
                             ),
-                            SUBSTRING(`t9`.`start_date`, IF((
-                              4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                            SUBSTRING(
+                              `t10`.`start_date`,
+                              IF((
+                                4 + 1
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                              2
+                            )
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`start_date`, IF((
-                          6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                        SUBSTRING(
+                          `t10`.`start_date`,
+                          IF((
+                            6 + 1
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                          2
+                        )
                       ),
-                      `t9`.`start_date`
+                      `t10`.`start_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     5
@@ -1489,27 +1435,39 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         IF(
-                          `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                          `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 CONCAT(
-                                  SUBSTRING(`t9`.`start_date`, IF((
-                                    0 + 1
-                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                                  SUBSTRING(
+                                    `t10`.`start_date`,
+                                    IF((
+                                      0 + 1
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                    4
+                                  ),
                                   '-'
                                 ),
-                                SUBSTRING(`t9`.`start_date`, IF((
-                                  4 + 1
-                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                                SUBSTRING(
+                                  `t10`.`start_date`,
+                                  IF((
+                                    4 + 1
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                                  2
+                                )
                               ),
                               '-'
                             ),
-                            SUBSTRING(`t9`.`start_date`, IF((
-                              6 + 1
-                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                            SUBSTRING(
+                              `t10`.`start_date`,
+                              IF((
+                                6 + 1
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                              2
+                            )
                           ),
-                          `t9`.`start_date`
+                          `t10`.`start_date`
                         ),
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                         6
@@ -1520,27 +1478,39 @@ FROM (
                   OR CAST(NULLIF(
                     REGEXP_EXTRACT(
                       IF(
-                        `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                        `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               CONCAT(
-                                SUBSTRING(`t9`.`start_date`, IF((
-                                  0 + 1
-                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                                SUBSTRING(
+                                  `t10`.`start_date`,
+                                  IF((
+                                    0 + 1
+                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                  4
+                                ),
                                 '-'
                               ),
-                              SUBSTRING(`t9`.`start_date`, IF((
-                                4 + 1
-                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                              SUBSTRING(
+                                `t10`.`start_date`,
+                                IF((
+                                  4 + 1
+                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                                2
+                              )
                             ),
                             '-'
                           ),
-                          SUBSTRING(`t9`.`start_date`, IF((
-                            6 + 1
-                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                          SUBSTRING(
+                            `t10`.`start_date`,
+                            IF((
+                              6 + 1
+                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                            2
+                          )
                         ),
-                        `t9`.`start_date`
+                        `t10`.`start_date`
                       ),
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                       6
@@ -1556,27 +1526,39 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                  `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t9`.`start_date`, IF((
-                            0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                          SUBSTRING(
+                            `t10`.`start_date`,
+                            IF((
+                              0 + 1
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                            4
+                          ),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`start_date`, IF((
-                          4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                        SUBSTRING(
+                          `t10`.`start_date`,
+                          IF((
+                            4 + 1
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                          2
+                        )
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t9`.`start_date`, IF((
-                      6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                    SUBSTRING(
+                      `t10`.`start_date`,
+                      IF((
+                        6 + 1
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                      2
+                    )
                   ),
-                  `t9`.`start_date`
+                  `t10`.`start_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
               ),
@@ -1585,27 +1567,39 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                  `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t9`.`start_date`, IF((
-                            0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                          SUBSTRING(
+                            `t10`.`start_date`,
+                            IF((
+                              0 + 1
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                            4
+                          ),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`start_date`, IF((
-                          4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                        SUBSTRING(
+                          `t10`.`start_date`,
+                          IF((
+                            4 + 1
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                          2
+                        )
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t9`.`start_date`, IF((
-                      6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                    SUBSTRING(
+                      `t10`.`start_date`,
+                      IF((
+                        6 + 1
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                      2
+                    )
                   ),
-                  `t9`.`start_date`
+                  `t10`.`start_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 2
@@ -1615,27 +1609,39 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                  `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t9`.`start_date`, IF((
-                            0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                          SUBSTRING(
+                            `t10`.`start_date`,
+                            IF((
+                              0 + 1
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                            4
+                          ),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`start_date`, IF((
-                          4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                        SUBSTRING(
+                          `t10`.`start_date`,
+                          IF((
+                            4 + 1
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                          2
+                        )
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t9`.`start_date`, IF((
-                      6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                    SUBSTRING(
+                      `t10`.`start_date`,
+                      IF((
+                        6 + 1
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                      2
+                    )
                   ),
-                  `t9`.`start_date`
+                  `t10`.`start_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 3
@@ -1648,36 +1654,36 @@ FROM (
       )
       OR (
         CASE
-          WHEN `t9`.`__d_end_date:time:iso:iso`
+          WHEN `t10`.`__d_end_date:time:iso:iso`
           AND (
-            `t9`.`__d_end_date:time:iso:date` IS NOT NULL
+            `t10`.`__d_end_date:time:iso:date` IS NOT NULL
           )
-          THEN `t9`.`__d_end_date:time:iso:date`
+          THEN `t10`.`__d_end_date:time:iso:date`
           WHEN COALESCE(
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                  `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t9`.`end_date`, IF((
+                          SUBSTRING(`t10`.`end_date`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`end_date`, IF((
+                        SUBSTRING(`t10`.`end_date`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t9`.`end_date`, IF((
+                    SUBSTRING(`t10`.`end_date`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                   ),
-                  `t9`.`end_date`
+                  `t10`.`end_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
               ),
@@ -1686,27 +1692,27 @@ FROM (
             AND CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                  `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t9`.`end_date`, IF((
+                          SUBSTRING(`t10`.`end_date`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`end_date`, IF((
+                        SUBSTRING(`t10`.`end_date`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t9`.`end_date`, IF((
+                    SUBSTRING(`t10`.`end_date`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                   ),
-                  `t9`.`end_date`
+                  `t10`.`end_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 2
@@ -1717,27 +1723,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                    `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t9`.`end_date`, IF((
+                            SUBSTRING(`t10`.`end_date`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t9`.`end_date`, IF((
+                          SUBSTRING(`t10`.`end_date`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`end_date`, IF((
+                      SUBSTRING(`t10`.`end_date`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                     ),
-                    `t9`.`end_date`
+                    `t10`.`end_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   3
@@ -1749,27 +1755,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                    `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t9`.`end_date`, IF((
+                            SUBSTRING(`t10`.`end_date`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t9`.`end_date`, IF((
+                          SUBSTRING(`t10`.`end_date`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`end_date`, IF((
+                      SUBSTRING(`t10`.`end_date`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                     ),
-                    `t9`.`end_date`
+                    `t10`.`end_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   3
@@ -1779,27 +1785,27 @@ FROM (
                 WHEN CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                      `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t9`.`end_date`, IF((
+                              SUBSTRING(`t10`.`end_date`, IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                               '-'
                             ),
-                            SUBSTRING(`t9`.`end_date`, IF((
+                            SUBSTRING(`t10`.`end_date`, IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`end_date`, IF((
+                        SUBSTRING(`t10`.`end_date`, IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                       ),
-                      `t9`.`end_date`
+                      `t10`.`end_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     2
@@ -1813,27 +1819,27 @@ FROM (
                         CAST(NULLIF(
                           REGEXP_EXTRACT(
                             IF(
-                              `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                              `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
                                     CONCAT(
-                                      SUBSTRING(`t9`.`end_date`, IF((
+                                      SUBSTRING(`t10`.`end_date`, IF((
                                         0 + 1
-                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                                       '-'
                                     ),
-                                    SUBSTRING(`t9`.`end_date`, IF((
+                                    SUBSTRING(`t10`.`end_date`, IF((
                                       4 + 1
-                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                                   ),
                                   '-'
                                 ),
-                                SUBSTRING(`t9`.`end_date`, IF((
+                                SUBSTRING(`t10`.`end_date`, IF((
                                   6 + 1
-                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                               ),
-                              `t9`.`end_date`
+                              `t10`.`end_date`
                             ),
                             '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                           ),
@@ -1846,27 +1852,27 @@ FROM (
                         CAST(NULLIF(
                           REGEXP_EXTRACT(
                             IF(
-                              `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                              `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
                                     CONCAT(
-                                      SUBSTRING(`t9`.`end_date`, IF((
+                                      SUBSTRING(`t10`.`end_date`, IF((
                                         0 + 1
-                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                                       '-'
                                     ),
-                                    SUBSTRING(`t9`.`end_date`, IF((
+                                    SUBSTRING(`t10`.`end_date`, IF((
                                       4 + 1
-                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                                   ),
                                   '-'
                                 ),
-                                SUBSTRING(`t9`.`end_date`, IF((
+                                SUBSTRING(`t10`.`end_date`, IF((
                                   6 + 1
-                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                               ),
-                              `t9`.`end_date`
+                              `t10`.`end_date`
                             ),
                             '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                           ),
@@ -1880,27 +1886,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                            `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
-                                    SUBSTRING(`t9`.`end_date`, IF((
+                                    SUBSTRING(`t10`.`end_date`, IF((
                                       0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                                     '-'
                                   ),
-                                  SUBSTRING(`t9`.`end_date`, IF((
+                                  SUBSTRING(`t10`.`end_date`, IF((
                                     4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                                 ),
                                 '-'
                               ),
-                              SUBSTRING(`t9`.`end_date`, IF((
+                              SUBSTRING(`t10`.`end_date`, IF((
                                 6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                             ),
-                            `t9`.`end_date`
+                            `t10`.`end_date`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                         ),
@@ -1914,27 +1920,27 @@ FROM (
                 WHEN CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                      `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t9`.`end_date`, IF((
+                              SUBSTRING(`t10`.`end_date`, IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                               '-'
                             ),
-                            SUBSTRING(`t9`.`end_date`, IF((
+                            SUBSTRING(`t10`.`end_date`, IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`end_date`, IF((
+                        SUBSTRING(`t10`.`end_date`, IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                       ),
-                      `t9`.`end_date`
+                      `t10`.`end_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     2
@@ -1950,27 +1956,27 @@ FROM (
                 CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                      `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t9`.`end_date`, IF((
+                              SUBSTRING(`t10`.`end_date`, IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                               '-'
                             ),
-                            SUBSTRING(`t9`.`end_date`, IF((
+                            SUBSTRING(`t10`.`end_date`, IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`end_date`, IF((
+                        SUBSTRING(`t10`.`end_date`, IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                       ),
-                      `t9`.`end_date`
+                      `t10`.`end_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     4
@@ -1982,27 +1988,27 @@ FROM (
                 CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                      `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t9`.`end_date`, IF((
+                              SUBSTRING(`t10`.`end_date`, IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                               '-'
                             ),
-                            SUBSTRING(`t9`.`end_date`, IF((
+                            SUBSTRING(`t10`.`end_date`, IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`end_date`, IF((
+                        SUBSTRING(`t10`.`end_date`, IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                       ),
-                      `t9`.`end_date`
+                      `t10`.`end_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     4
@@ -2012,27 +2018,27 @@ FROM (
                 AND CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                      `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t9`.`end_date`, IF((
+                              SUBSTRING(`t10`.`end_date`, IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                               '-'
                             ),
-                            SUBSTRING(`t9`.`end_date`, IF((
+                            SUBSTRING(`t10`.`end_date`, IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`end_date`, IF((
+                        SUBSTRING(`t10`.`end_date`, IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                       ),
-                      `t9`.`end_date`
+                      `t10`.`end_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     5
@@ -2044,27 +2050,27 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         IF(
-                          `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                          `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 CONCAT(
-                                  SUBSTRING(`t9`.`end_date`, IF((
+                                  SUBSTRING(`t10`.`end_date`, IF((
                                     0 + 1
-                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                                   '-'
                                 ),
-                                SUBSTRING(`t9`.`end_date`, IF((
+                                SUBSTRING(`t10`.`end_date`, IF((
                                   4 + 1
-                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                               ),
                               '-'
                             ),
-                            SUBSTRING(`t9`.`end_date`, IF((
+                            SUBSTRING(`t10`.`end_date`, IF((
                               6 + 1
-                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                           ),
-                          `t9`.`end_date`
+                          `t10`.`end_date`
                         ),
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                         6
@@ -2075,27 +2081,27 @@ FROM (
                   OR CAST(NULLIF(
                     REGEXP_EXTRACT(
                       IF(
-                        `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                        `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               CONCAT(
-                                SUBSTRING(`t9`.`end_date`, IF((
+                                SUBSTRING(`t10`.`end_date`, IF((
                                   0 + 1
-                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                                 '-'
                               ),
-                              SUBSTRING(`t9`.`end_date`, IF((
+                              SUBSTRING(`t10`.`end_date`, IF((
                                 4 + 1
-                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                             ),
                             '-'
                           ),
-                          SUBSTRING(`t9`.`end_date`, IF((
+                          SUBSTRING(`t10`.`end_date`, IF((
                             6 + 1
-                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                         ),
-                        `t9`.`end_date`
+                        `t10`.`end_date`
                       ),
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                       6
@@ -2111,27 +2117,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                  `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t9`.`end_date`, IF((
+                          SUBSTRING(`t10`.`end_date`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`end_date`, IF((
+                        SUBSTRING(`t10`.`end_date`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t9`.`end_date`, IF((
+                    SUBSTRING(`t10`.`end_date`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                   ),
-                  `t9`.`end_date`
+                  `t10`.`end_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
               ),
@@ -2140,27 +2146,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                  `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t9`.`end_date`, IF((
+                          SUBSTRING(`t10`.`end_date`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`end_date`, IF((
+                        SUBSTRING(`t10`.`end_date`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t9`.`end_date`, IF((
+                    SUBSTRING(`t10`.`end_date`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                   ),
-                  `t9`.`end_date`
+                  `t10`.`end_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 2
@@ -2170,27 +2176,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                  `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t9`.`end_date`, IF((
+                          SUBSTRING(`t10`.`end_date`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`end_date`, IF((
+                        SUBSTRING(`t10`.`end_date`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t9`.`end_date`, IF((
+                    SUBSTRING(`t10`.`end_date`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                   ),
-                  `t9`.`end_date`
+                  `t10`.`end_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 3
@@ -2203,36 +2209,48 @@ FROM (
       ),
       CAST(NULL AS BOOLEAN),
       CASE
-        WHEN `t9`.`__d_start_date:time:iso:iso`
+        WHEN `t10`.`__d_start_date:time:iso:iso`
         AND (
-          `t9`.`__d_start_date:time:iso:date` IS NOT NULL
+          `t10`.`__d_start_date:time:iso:date` IS NOT NULL
         )
-        THEN `t9`.`__d_start_date:time:iso:date`
+        THEN `t10`.`__d_start_date:time:iso:date`
         WHEN COALESCE(
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t9`.`start_date`, IF((
-                          0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                        SUBSTRING(
+                          `t10`.`start_date`,
+                          IF((
+                            0 + 1
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                          4
+                        ),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`start_date`, IF((
-                        4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                      SUBSTRING(
+                        `t10`.`start_date`,
+                        IF((
+                          4 + 1
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                        2
+                      )
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t9`.`start_date`, IF((
-                    6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                  SUBSTRING(
+                    `t10`.`start_date`,
+                    IF((
+                      6 + 1
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                    2
+                  )
                 ),
-                `t9`.`start_date`
+                `t10`.`start_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
             ),
@@ -2241,27 +2259,39 @@ FROM (
           AND CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t9`.`start_date`, IF((
-                          0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                        SUBSTRING(
+                          `t10`.`start_date`,
+                          IF((
+                            0 + 1
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                          4
+                        ),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`start_date`, IF((
-                        4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                      SUBSTRING(
+                        `t10`.`start_date`,
+                        IF((
+                          4 + 1
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                        2
+                      )
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t9`.`start_date`, IF((
-                    6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                  SUBSTRING(
+                    `t10`.`start_date`,
+                    IF((
+                      6 + 1
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                    2
+                  )
                 ),
-                `t9`.`start_date`
+                `t10`.`start_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               2
@@ -2272,27 +2302,39 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                  `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t9`.`start_date`, IF((
-                            0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                          SUBSTRING(
+                            `t10`.`start_date`,
+                            IF((
+                              0 + 1
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                            4
+                          ),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`start_date`, IF((
-                          4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                        SUBSTRING(
+                          `t10`.`start_date`,
+                          IF((
+                            4 + 1
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                          2
+                        )
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t9`.`start_date`, IF((
-                      6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                    SUBSTRING(
+                      `t10`.`start_date`,
+                      IF((
+                        6 + 1
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                      2
+                    )
                   ),
-                  `t9`.`start_date`
+                  `t10`.`start_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 3
@@ -2304,27 +2346,39 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                  `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t9`.`start_date`, IF((
-                            0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                          SUBSTRING(
+                            `t10`.`start_date`,
+                            IF((
+                              0 + 1
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                            4
+                          ),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`start_date`, IF((
-                          4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                        SUBSTRING(
+                          `t10`.`start_date`,
+                          IF((
+                            4 + 1
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                          2
+                        )
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t9`.`start_date`, IF((
-                      6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                    SUBSTRING(
+                      `t10`.`start_date`,
+                      IF((
+                        6 + 1
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                      2
+                    )
                   ),
-                  `t9`.`start_date`
+                  `t10`.`start_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 3
@@ -2334,27 +2388,39 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                    `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t9`.`start_date`, IF((
-                              0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                            SUBSTRING(
+                              `t10`.`start_date`,
+                              IF((
+                                0 + 1
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                              4
+                            ),
                             '-'
                           ),
-                          SUBSTRING(`t9`.`start_date`, IF((
-                            4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                          SUBSTRING(
+                            `t10`.`start_date`,
+                            IF((
+                              4 + 1
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                            2
+                          )
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`start_date`, IF((
-                        6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                      SUBSTRING(
+                        `t10`.`start_date`,
+                        IF((
+                          6 + 1
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                        2
+                      )
                     ),
-                    `t9`.`start_date`
+                    `t10`.`start_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   2
@@ -2368,27 +2434,39 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                            `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
-                                    SUBSTRING(`t9`.`start_date`, IF((
-                                      0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                                    SUBSTRING(
+                                      `t10`.`start_date`,
+                                      IF((
+                                        0 + 1
+                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                      4
+                                    ),
                                     '-'
                                   ),
-                                  SUBSTRING(`t9`.`start_date`, IF((
-                                    4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                                  SUBSTRING(
+                                    `t10`.`start_date`,
+                                    IF((
+                                      4 + 1
+                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                                    2
+                                  )
                                 ),
                                 '-'
                               ),
-                              SUBSTRING(`t9`.`start_date`, IF((
-                                6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                              SUBSTRING(
+                                `t10`.`start_date`,
+                                IF((
+                                  6 + 1
+                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                                2
+                              )
                             ),
-                            `t9`.`start_date`
+                            `t10`.`start_date`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                         ),
@@ -2401,27 +2479,39 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                            `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
-                                    SUBSTRING(`t9`.`start_date`, IF((
-                                      0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                                    SUBSTRING(
+                                      `t10`.`start_date`,
+                                      IF((
+                                        0 + 1
+                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                      4
+                                    ),
                                     '-'
                                   ),
-                                  SUBSTRING(`t9`.`start_date`, IF((
-                                    4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                                  SUBSTRING(
+                                    `t10`.`start_date`,
+                                    IF((
+                                      4 + 1
+                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                                    2
+                                  )
                                 ),
                                 '-'
                               ),
-                              SUBSTRING(`t9`.`start_date`, IF((
-                                6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                              SUBSTRING(
+                                `t10`.`start_date`,
+                                IF((
+                                  6 + 1
+                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                                2
+                              )
                             ),
-                            `t9`.`start_date`
+                            `t10`.`start_date`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                         ),
@@ -2435,27 +2525,39 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         IF(
-                          `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                          `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 CONCAT(
-                                  SUBSTRING(`t9`.`start_date`, IF((
-                                    0 + 1
-                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                                  SUBSTRING(
+                                    `t10`.`start_date`,
+                                    IF((
+                                      0 + 1
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                    4
+                                  ),
                                   '-'
                                 ),
-                                SUBSTRING(`t9`.`start_date`, IF((
-                                  4 + 1
-                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                                SUBSTRING(
+                                  `t10`.`start_date`,
+                                  IF((
+                                    4 + 1
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                                  2
+                                )
                               ),
                               '-'
                             ),
-                            SUBSTRING(`t9`.`start_date`, IF((
-                              6 + 1
-                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                            SUBSTRING(
+                              `t10`.`start_date`,
+                              IF((
+                                6 + 1
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                              2
+                            )
                           ),
-                          `t9`.`start_date`
+                          `t10`.`start_date`
                         ),
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                       ),
@@ -2469,27 +2571,39 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                    `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t9`.`start_date`, IF((
-                              0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                            SUBSTRING(
+                              `t10`.`start_date`,
+                              IF((
+                                0 + 1
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                              4
+                            ),
                             '-'
                           ),
-                          SUBSTRING(`t9`.`start_date`, IF((
-                            4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                          SUBSTRING(
+                            `t10`.`start_date`,
+                            IF((
+                              4 + 1
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                            2
+                          )
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`start_date`, IF((
-                        6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                      SUBSTRING(
+                        `t10`.`start_date`,
+                        IF((
+                          6 + 1
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                        2
+                      )
                     ),
-                    `t9`.`start_date`
+                    `t10`.`start_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   2
@@ -2505,27 +2619,39 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                    `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t9`.`start_date`, IF((
-                              0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                            SUBSTRING(
+                              `t10`.`start_date`,
+                              IF((
+                                0 + 1
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                              4
+                            ),
                             '-'
                           ),
-                          SUBSTRING(`t9`.`start_date`, IF((
-                            4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                          SUBSTRING(
+                            `t10`.`start_date`,
+                            IF((
+                              4 + 1
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                            2
+                          )
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`start_date`, IF((
-                        6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                      SUBSTRING(
+                        `t10`.`start_date`,
+                        IF((
+                          6 + 1
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                        2
+                      )
                     ),
-                    `t9`.`start_date`
+                    `t10`.`start_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   4
@@ -2537,27 +2663,39 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                    `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t9`.`start_date`, IF((
-                              0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                            SUBSTRING(
+                              `t10`.`start_date`,
+                              IF((
+                                0 + 1
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                              4
+                            ),
                             '-'
                           ),
-                          SUBSTRING(`t9`.`start_date`, IF((
-                            4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                          SUBSTRING(
+                            `t10`.`start_date`,
+                            IF((
+                              4 + 1
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                            2
+                          )
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`start_date`, IF((
-                        6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                      SUBSTRING(
+                        `t10`.`start_date`,
+                        IF((
+                          6 + 1
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                        2
+                      )
                     ),
-                    `t9`.`start_date`
+                    `t10`.`start_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   4
@@ -2567,27 +2705,39 @@ FROM (
               AND CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                    `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t9`.`start_date`, IF((
-                              0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                            SUBSTRING(
+                              `t10`.`start_date`,
+                              IF((
+                                0 + 1
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                              4
+                            ),
                             '-'
                           ),
-                          SUBSTRING(`t9`.`start_date`, IF((
-                            4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                          SUBSTRING(
+                            `t10`.`start_date`,
+                            IF((
+                              4 + 1
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                            2
+                          )
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`start_date`, IF((
-                        6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                      SUBSTRING(
+                        `t10`.`start_date`,
+                        IF((
+                          6 + 1
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                        2
+                      )
                     ),
-                    `t9`.`start_date`
+                    `t10`.`start_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   5
@@ -2599,27 +2749,39 @@ FROM (
                   CAST(NULLIF(
                     REGEXP_EXTRACT(
                       IF(
-                        `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                        `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               CONCAT(
-                                SUBSTRING(`t9`.`start_date`, IF((
-                                  0 + 1
-                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                                SUBSTRING(
+                                  `t10`.`start_date`,
+                                  IF((
+                                    0 + 1
+                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                  4
+                                ),
                                 '-'
                               ),
-                              SUBSTRING(`t9`.`start_date`, IF((
-                                4 + 1
-                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                              SUBSTRING(
+                                `t10`.`start_date`,
+                                IF((
+                                  4 + 1
+                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                                2
+                              )
                             ),
                             '-'
                           ),
-                          SUBSTRING(`t9`.`start_date`, IF((
-                            6 + 1
-                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                          SUBSTRING(
+                            `t10`.`start_date`,
+                            IF((
+                              6 + 1
+                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                            2
+                          )
                         ),
-                        `t9`.`start_date`
+                        `t10`.`start_date`
                       ),
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                       6
@@ -2630,27 +2792,39 @@ FROM (
                 OR CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                      `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t9`.`start_date`, IF((
-                                0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                              SUBSTRING(
+                                `t10`.`start_date`,
+                                IF((
+                                  0 + 1
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                4
+                              ),
                               '-'
                             ),
-                            SUBSTRING(`t9`.`start_date`, IF((
-                              4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                            SUBSTRING(
+                              `t10`.`start_date`,
+                              IF((
+                                4 + 1
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                              2
+                            )
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`start_date`, IF((
-                          6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                        SUBSTRING(
+                          `t10`.`start_date`,
+                          IF((
+                            6 + 1
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                          2
+                        )
                       ),
-                      `t9`.`start_date`
+                      `t10`.`start_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     6
@@ -2666,27 +2840,39 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t9`.`start_date`, IF((
-                          0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                        SUBSTRING(
+                          `t10`.`start_date`,
+                          IF((
+                            0 + 1
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                          4
+                        ),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`start_date`, IF((
-                        4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                      SUBSTRING(
+                        `t10`.`start_date`,
+                        IF((
+                          4 + 1
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                        2
+                      )
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t9`.`start_date`, IF((
-                    6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                  SUBSTRING(
+                    `t10`.`start_date`,
+                    IF((
+                      6 + 1
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                    2
+                  )
                 ),
-                `t9`.`start_date`
+                `t10`.`start_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
             ),
@@ -2695,27 +2881,39 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t9`.`start_date`, IF((
-                          0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                        SUBSTRING(
+                          `t10`.`start_date`,
+                          IF((
+                            0 + 1
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                          4
+                        ),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`start_date`, IF((
-                        4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                      SUBSTRING(
+                        `t10`.`start_date`,
+                        IF((
+                          4 + 1
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                        2
+                      )
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t9`.`start_date`, IF((
-                    6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                  SUBSTRING(
+                    `t10`.`start_date`,
+                    IF((
+                      6 + 1
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                    2
+                  )
                 ),
-                `t9`.`start_date`
+                `t10`.`start_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               2
@@ -2725,27 +2923,39 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t9`.`start_date` RLIKE '^[0-9]{8}\\z',
+                `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t9`.`start_date`, IF((
-                          0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`start_date`)), 4),
+                        SUBSTRING(
+                          `t10`.`start_date`,
+                          IF((
+                            0 + 1
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                          4
+                        ),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`start_date`, IF((
-                        4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                      SUBSTRING(
+                        `t10`.`start_date`,
+                        IF((
+                          4 + 1
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                        2
+                      )
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t9`.`start_date`, IF((
-                    6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`start_date`)), 2)
+                  SUBSTRING(
+                    `t10`.`start_date`,
+                    IF((
+                      6 + 1
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                    2
+                  )
                 ),
-                `t9`.`start_date`
+                `t10`.`start_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               3
@@ -2755,36 +2965,36 @@ FROM (
         )
         ELSE CAST(NULL AS DATE)
       END <= CASE
-        WHEN `t9`.`__d_end_date:time:iso:iso`
+        WHEN `t10`.`__d_end_date:time:iso:iso`
         AND (
-          `t9`.`__d_end_date:time:iso:date` IS NOT NULL
+          `t10`.`__d_end_date:time:iso:date` IS NOT NULL
         )
-        THEN `t9`.`__d_end_date:time:iso:date`
+        THEN `t10`.`__d_end_date:time:iso:date`
         WHEN COALESCE(
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t9`.`end_date`, IF((
+                        SUBSTRING(`t10`.`end_date`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`end_date`, IF((
+                      SUBSTRING(`t10`.`end_date`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t9`.`end_date`, IF((
+                  SUBSTRING(`t10`.`end_date`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                 ),
-                `t9`.`end_date`
+                `t10`.`end_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
             ),
@@ -2793,27 +3003,27 @@ FROM (
           AND CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t9`.`end_date`, IF((
+                        SUBSTRING(`t10`.`end_date`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`end_date`, IF((
+                      SUBSTRING(`t10`.`end_date`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t9`.`end_date`, IF((
+                  SUBSTRING(`t10`.`end_date`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                 ),
-                `t9`.`end_date`
+                `t10`.`end_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               2
@@ -2824,27 +3034,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                  `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t9`.`end_date`, IF((
+                          SUBSTRING(`t10`.`end_date`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`end_date`, IF((
+                        SUBSTRING(`t10`.`end_date`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t9`.`end_date`, IF((
+                    SUBSTRING(`t10`.`end_date`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                   ),
-                  `t9`.`end_date`
+                  `t10`.`end_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 3
@@ -2856,27 +3066,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                  `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t9`.`end_date`, IF((
+                          SUBSTRING(`t10`.`end_date`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`end_date`, IF((
+                        SUBSTRING(`t10`.`end_date`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t9`.`end_date`, IF((
+                    SUBSTRING(`t10`.`end_date`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                   ),
-                  `t9`.`end_date`
+                  `t10`.`end_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 3
@@ -2886,27 +3096,27 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                    `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t9`.`end_date`, IF((
+                            SUBSTRING(`t10`.`end_date`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t9`.`end_date`, IF((
+                          SUBSTRING(`t10`.`end_date`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`end_date`, IF((
+                      SUBSTRING(`t10`.`end_date`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                     ),
-                    `t9`.`end_date`
+                    `t10`.`end_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   2
@@ -2920,27 +3130,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                            `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
-                                    SUBSTRING(`t9`.`end_date`, IF((
+                                    SUBSTRING(`t10`.`end_date`, IF((
                                       0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                                     '-'
                                   ),
-                                  SUBSTRING(`t9`.`end_date`, IF((
+                                  SUBSTRING(`t10`.`end_date`, IF((
                                     4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                                 ),
                                 '-'
                               ),
-                              SUBSTRING(`t9`.`end_date`, IF((
+                              SUBSTRING(`t10`.`end_date`, IF((
                                 6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                             ),
-                            `t9`.`end_date`
+                            `t10`.`end_date`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                         ),
@@ -2953,27 +3163,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                            `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
-                                    SUBSTRING(`t9`.`end_date`, IF((
+                                    SUBSTRING(`t10`.`end_date`, IF((
                                       0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                                     '-'
                                   ),
-                                  SUBSTRING(`t9`.`end_date`, IF((
+                                  SUBSTRING(`t10`.`end_date`, IF((
                                     4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                                 ),
                                 '-'
                               ),
-                              SUBSTRING(`t9`.`end_date`, IF((
+                              SUBSTRING(`t10`.`end_date`, IF((
                                 6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                             ),
-                            `t9`.`end_date`
+                            `t10`.`end_date`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                         ),
@@ -2987,27 +3197,27 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         IF(
-                          `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                          `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 CONCAT(
-                                  SUBSTRING(`t9`.`end_date`, IF((
+                                  SUBSTRING(`t10`.`end_date`, IF((
                                     0 + 1
-                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                                   '-'
                                 ),
-                                SUBSTRING(`t9`.`end_date`, IF((
+                                SUBSTRING(`t10`.`end_date`, IF((
                                   4 + 1
-                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                               ),
                               '-'
                             ),
-                            SUBSTRING(`t9`.`end_date`, IF((
+                            SUBSTRING(`t10`.`end_date`, IF((
                               6 + 1
-                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                           ),
-                          `t9`.`end_date`
+                          `t10`.`end_date`
                         ),
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                       ),
@@ -3021,27 +3231,27 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                    `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t9`.`end_date`, IF((
+                            SUBSTRING(`t10`.`end_date`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t9`.`end_date`, IF((
+                          SUBSTRING(`t10`.`end_date`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`end_date`, IF((
+                      SUBSTRING(`t10`.`end_date`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                     ),
-                    `t9`.`end_date`
+                    `t10`.`end_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   2
@@ -3057,27 +3267,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                    `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t9`.`end_date`, IF((
+                            SUBSTRING(`t10`.`end_date`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t9`.`end_date`, IF((
+                          SUBSTRING(`t10`.`end_date`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`end_date`, IF((
+                      SUBSTRING(`t10`.`end_date`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                     ),
-                    `t9`.`end_date`
+                    `t10`.`end_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   4
@@ -3089,27 +3299,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                    `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t9`.`end_date`, IF((
+                            SUBSTRING(`t10`.`end_date`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t9`.`end_date`, IF((
+                          SUBSTRING(`t10`.`end_date`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`end_date`, IF((
+                      SUBSTRING(`t10`.`end_date`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                     ),
-                    `t9`.`end_date`
+                    `t10`.`end_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   4
@@ -3119,27 +3329,27 @@ FROM (
               AND CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                    `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t9`.`end_date`, IF((
+                            SUBSTRING(`t10`.`end_date`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t9`.`end_date`, IF((
+                          SUBSTRING(`t10`.`end_date`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`end_date`, IF((
+                      SUBSTRING(`t10`.`end_date`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                     ),
-                    `t9`.`end_date`
+                    `t10`.`end_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   5
@@ -3151,27 +3361,27 @@ FROM (
                   CAST(NULLIF(
                     REGEXP_EXTRACT(
                       IF(
-                        `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                        `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               CONCAT(
-                                SUBSTRING(`t9`.`end_date`, IF((
+                                SUBSTRING(`t10`.`end_date`, IF((
                                   0 + 1
-                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                                 '-'
                               ),
-                              SUBSTRING(`t9`.`end_date`, IF((
+                              SUBSTRING(`t10`.`end_date`, IF((
                                 4 + 1
-                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                             ),
                             '-'
                           ),
-                          SUBSTRING(`t9`.`end_date`, IF((
+                          SUBSTRING(`t10`.`end_date`, IF((
                             6 + 1
-                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                         ),
-                        `t9`.`end_date`
+                        `t10`.`end_date`
                       ),
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                       6
@@ -3182,27 +3392,27 @@ FROM (
                 OR CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                      `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t9`.`end_date`, IF((
+                              SUBSTRING(`t10`.`end_date`, IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                               '-'
                             ),
-                            SUBSTRING(`t9`.`end_date`, IF((
+                            SUBSTRING(`t10`.`end_date`, IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t9`.`end_date`, IF((
+                        SUBSTRING(`t10`.`end_date`, IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                       ),
-                      `t9`.`end_date`
+                      `t10`.`end_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     6
@@ -3218,27 +3428,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t9`.`end_date`, IF((
+                        SUBSTRING(`t10`.`end_date`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`end_date`, IF((
+                      SUBSTRING(`t10`.`end_date`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t9`.`end_date`, IF((
+                  SUBSTRING(`t10`.`end_date`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                 ),
-                `t9`.`end_date`
+                `t10`.`end_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
             ),
@@ -3247,27 +3457,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t9`.`end_date`, IF((
+                        SUBSTRING(`t10`.`end_date`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`end_date`, IF((
+                      SUBSTRING(`t10`.`end_date`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t9`.`end_date`, IF((
+                  SUBSTRING(`t10`.`end_date`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                 ),
-                `t9`.`end_date`
+                `t10`.`end_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               2
@@ -3277,27 +3487,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t9`.`end_date` RLIKE '^[0-9]{8}\\z',
+                `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t9`.`end_date`, IF((
+                        SUBSTRING(`t10`.`end_date`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t9`.`end_date`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t9`.`end_date`, IF((
+                      SUBSTRING(`t10`.`end_date`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t9`.`end_date`, IF((
+                  SUBSTRING(`t10`.`end_date`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t9`.`end_date`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                 ),
-                `t9`.`end_date`
+                `t10`.`end_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               3
@@ -3310,192 +3520,318 @@ FROM (
     ) AS TINYINT) AS `__q9`
   FROM (
     SELECT
-      `t8`.`xm`,
-      `t8`.`sfzh`,
-      `t8`.`mz`,
-      `t8`.`xzqh`,
-      `t8`.`csrq`,
-      `t8`.`xb`,
-      `t8`.`yhkh`,
-      `t8`.`age`,
-      `t8`.`start_date`,
-      `t8`.`end_date`,
-      `t8`.`__d_sfzh:id:null`,
-      `t8`.`__d_sfzh:id:shape`,
-      `t8`.`__d_sfzh:id:area_text`,
-      `t8`.`__d_sfzh:id:area`,
-      `t8`.`__d_sfzh:id:birth`,
-      `t8`.`__d_sfzh:id:seq`,
-      `t8`.`__d_sfzh:id:last`,
-      `t8`.`__d_sfzh:id:birth_date`,
-      `t8`.`__d_sfzh:id:shape15`,
-      `t8`.`__d_sfzh:id:birth15_date`,
-      `t8`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
-      `t8`.`__d_key:mz:GB/T 3304:code:bb801a4968ce`,
-      `t8`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
-      `t8`.`__d_csrq:time:iso:iso`,
-      `t8`.`__d_csrq:time:iso:date`,
-      `t8`.`__d_yhkh:luhn16-19:null`,
-      `t8`.`__d_yhkh:luhn16-19:shape`,
-      `t8`.`__d_yhkh:luhn16-19:c0`,
-      `t8`.`__d_yhkh:luhn16-19:c1`,
-      `t8`.`__d_yhkh:luhn16-19:c2`,
-      `t8`.`__d_start_date:time:iso:iso`,
-      `t8`.`__d_start_date:time:iso:date`,
-      `t8`.`__d_end_date:time:iso:iso`,
-      `t8`.`__d_end_date:time:iso:date`,
+      `t9`.`xm`,
+      `t9`.`sfzh`,
+      `t9`.`mz`,
+      `t9`.`xzqh`,
+      `t9`.`csrq`,
+      `t9`.`xb`,
+      `t9`.`yhkh`,
+      `t9`.`age`,
+      `t9`.`start_date`,
+      `t9`.`end_date`,
+      `t9`.`__d_sfzh:id:null`,
+      `t9`.`__d_sfzh:id:shape`,
+      `t9`.`__d_sfzh:id:area_text`,
+      `t9`.`__d_sfzh:id:area`,
+      `t9`.`__d_sfzh:id:birth`,
+      `t9`.`__d_sfzh:id:seq`,
+      `t9`.`__d_sfzh:id:last`,
+      `t9`.`__d_sfzh:id:birth_date`,
+      `t9`.`__d_sfzh:id:shape15`,
+      `t9`.`__d_sfzh:id:birth15_date`,
+      `t9`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
+      `t9`.`__d_key:mz:GB/T 3304:code:bb801a4968ce`,
+      `t9`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
+      `t9`.`__d_csrq:time:iso:iso`,
+      `t9`.`__d_csrq:time:iso:date`,
+      `t9`.`__d_yhkh:luhn16-19:null`,
+      `t9`.`__d_yhkh:luhn16-19:shape`,
+      `t9`.`__d_yhkh:luhn16-19:lo`,
+      `t9`.`__d_yhkh:luhn16-19:hi`,
+      `t9`.`__d_yhkh:luhn16-19:digit:d0`,
+      `t9`.`__d_yhkh:luhn16-19:digit:d1`,
+      `t9`.`__d_yhkh:luhn16-19:digit:d2`,
+      `t9`.`__d_yhkh:luhn16-19:digit:d3`,
+      `t9`.`__d_yhkh:luhn16-19:digit:d4`,
+      `t9`.`__d_yhkh:luhn16-19:digit:d5`,
+      `t9`.`__d_yhkh:luhn16-19:digit:d6`,
+      `t9`.`__d_yhkh:luhn16-19:digit:d7`,
+      `t9`.`__d_yhkh:luhn16-19:digit:d8`,
+      `t9`.`__d_yhkh:luhn16-19:digit:d9`,
+      `t9`.`__d_yhkh:luhn16-19:digit:d10`,
+      `t9`.`__d_yhkh:luhn16-19:digit:d11`,
+      `t9`.`__d_yhkh:luhn16-19:digit:d12`,
+      `t9`.`__d_yhkh:luhn16-19:digit:d13`,
+      `t9`.`__d_yhkh:luhn16-19:digit:d14`,
+      `t9`.`__d_yhkh:luhn16-19:digit:d15`,
+      `t9`.`__d_yhkh:luhn16-19:digit:d16`,
+      `t9`.`__d_yhkh:luhn16-19:digit:d17`,
+      `t9`.`__d_yhkh:luhn16-19:digit:d18`,
+      `t9`.`__d_age:number:n`,
+      `t9`.`__d_start_date:time:iso:iso`,
+      `t9`.`__d_start_date:time:iso:date`,
+      `t9`.`__d_end_date:time:iso:iso`,
+      `t9`.`__d_end_date:time:iso:date`,
       `t4`.`__code0` IS NOT NULL AS `__lk0`,
       `t5`.`__code1` IS NOT NULL AS `__lk1`,
       `t6`.`__code2` IS NOT NULL AS `__lk2`
     FROM (
       SELECT
-        `t0`.`xm`,
-        `t0`.`sfzh`,
-        `t0`.`mz`,
-        `t0`.`xzqh`,
-        `t0`.`csrq`,
-        `t0`.`xb`,
-        `t0`.`yhkh`,
-        `t0`.`age`,
-        `t0`.`start_date`,
-        `t0`.`end_date`,
-        `t0`.`sfzh` IS NULL AS `__d_sfzh:id:null`,
-        `t0`.`sfzh` RLIKE '^[0-9]{17}[0-9X]\\z' AS `__d_sfzh:id:shape`,
-        SUBSTRING(`t0`.`sfzh`, IF((
-          0 + 1
-        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t0`.`sfzh`)), 6) AS `__d_sfzh:id:area_text`,
-        TRY_CAST(SUBSTRING(`t0`.`sfzh`, IF((
-          0 + 1
-        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t0`.`sfzh`)), 6) AS BIGINT) AS `__d_sfzh:id:area`,
-        TRY_CAST(SUBSTRING(`t0`.`sfzh`, IF((
-          6 + 1
-        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t0`.`sfzh`)), 8) AS BIGINT) AS `__d_sfzh:id:birth`,
-        TRY_CAST(SUBSTRING(`t0`.`sfzh`, IF((
-          14 + 1
-        ) >= 1, 14 + 1, 14 + 1 + LENGTH(`t0`.`sfzh`)), 3) AS BIGINT) AS `__d_sfzh:id:seq`,
-        SUBSTRING(`t0`.`sfzh`, IF((
-          17 + 1
-        ) >= 1, 17 + 1, 17 + 1 + LENGTH(`t0`.`sfzh`)), 1) AS `__d_sfzh:id:last`,
+        `t7`.`xm`,
+        `t7`.`sfzh`,
+        `t7`.`mz`,
+        `t7`.`xzqh`,
+        `t7`.`csrq`,
+        `t7`.`xb`,
+        `t7`.`yhkh`,
+        `t7`.`age`,
+        `t7`.`start_date`,
+        `t7`.`end_date`,
+        `t7`.`__d_sfzh:id:null`,
+        `t7`.`__d_sfzh:id:shape`,
+        `t7`.`__d_sfzh:id:area_text`,
+        `t7`.`__d_sfzh:id:area`,
+        `t7`.`__d_sfzh:id:birth`,
+        `t7`.`__d_sfzh:id:seq`,
+        `t7`.`__d_sfzh:id:last`,
+        `t7`.`__d_sfzh:id:birth_date`,
+        `t7`.`__d_sfzh:id:shape15`,
+        `t7`.`__d_sfzh:id:birth15_date`,
+        `t7`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
+        `t7`.`__d_key:mz:GB/T 3304:code:bb801a4968ce`,
+        `t7`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
+        `t7`.`__d_csrq:time:iso:iso`,
+        `t7`.`__d_csrq:time:iso:date`,
+        `t7`.`__d_yhkh:luhn16-19:null`,
+        `t7`.`__d_yhkh:luhn16-19:shape`,
+        `t7`.`__d_yhkh:luhn16-19:lo`,
+        `t7`.`__d_yhkh:luhn16-19:hi`,
+        `t7`.`__d_yhkh:luhn16-19:lo` % 10 AS `__d_yhkh:luhn16-19:digit:d0`,
+        CAST(FLOOR((
+          `t7`.`__d_yhkh:luhn16-19:lo`
+        ) / (
+          10
+        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d1`,
+        CAST(FLOOR((
+          `t7`.`__d_yhkh:luhn16-19:lo`
+        ) / (
+          100
+        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d2`,
+        CAST(FLOOR((
+          `t7`.`__d_yhkh:luhn16-19:lo`
+        ) / (
+          1000
+        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d3`,
+        CAST(FLOOR((
+          `t7`.`__d_yhkh:luhn16-19:lo`
+        ) / (
+          10000
+        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d4`,
+        CAST(FLOOR((
+          `t7`.`__d_yhkh:luhn16-19:lo`
+        ) / (
+          100000
+        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d5`,
+        CAST(FLOOR((
+          `t7`.`__d_yhkh:luhn16-19:lo`
+        ) / (
+          1000000
+        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d6`,
+        CAST(FLOOR((
+          `t7`.`__d_yhkh:luhn16-19:lo`
+        ) / (
+          10000000
+        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d7`,
+        CAST(FLOOR((
+          `t7`.`__d_yhkh:luhn16-19:lo`
+        ) / (
+          100000000
+        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d8`,
+        COALESCE(`t7`.`__d_yhkh:luhn16-19:hi`, 0) % 10 AS `__d_yhkh:luhn16-19:digit:d9`,
+        CAST(FLOOR((
+          COALESCE(`t7`.`__d_yhkh:luhn16-19:hi`, 0)
+        ) / (
+          10
+        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d10`,
+        CAST(FLOOR((
+          COALESCE(`t7`.`__d_yhkh:luhn16-19:hi`, 0)
+        ) / (
+          100
+        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d11`,
+        CAST(FLOOR((
+          COALESCE(`t7`.`__d_yhkh:luhn16-19:hi`, 0)
+        ) / (
+          1000
+        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d12`,
+        CAST(FLOOR((
+          COALESCE(`t7`.`__d_yhkh:luhn16-19:hi`, 0)
+        ) / (
+          10000
+        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d13`,
+        CAST(FLOOR((
+          COALESCE(`t7`.`__d_yhkh:luhn16-19:hi`, 0)
+        ) / (
+          100000
+        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d14`,
+        CAST(FLOOR((
+          COALESCE(`t7`.`__d_yhkh:luhn16-19:hi`, 0)
+        ) / (
+          1000000
+        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d15`,
+        CAST(FLOOR((
+          COALESCE(`t7`.`__d_yhkh:luhn16-19:hi`, 0)
+        ) / (
+          10000000
+        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d16`,
+        CAST(FLOOR((
+          COALESCE(`t7`.`__d_yhkh:luhn16-19:hi`, 0)
+        ) / (
+          100000000
+        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d17`,
+        CAST(FLOOR((
+          COALESCE(`t7`.`__d_yhkh:luhn16-19:hi`, 0)
+        ) / (
+          1000000000
+        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d18`,
         IF(
-          SUBSTRING(`t0`.`sfzh`, IF((
+          `t7`.`age` RLIKE '^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?\\z',
+          TRY_CAST(`t7`.`age` AS DOUBLE),
+          CAST(NULL AS DOUBLE)
+        ) AS `__d_age:number:n`,
+        `t7`.`start_date` RLIKE '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\\z' AS `__d_start_date:time:iso:iso`,
+        TRY_CAST(SUBSTRING(
+          `t7`.`start_date`,
+          IF((
+            0 + 1
+          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t7`.`start_date`)),
+          10
+        ) AS DATE) AS `__d_start_date:time:iso:date`,
+        `t7`.`end_date` RLIKE '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\\z' AS `__d_end_date:time:iso:iso`,
+        TRY_CAST(SUBSTRING(`t7`.`end_date`, IF((
+          0 + 1
+        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t7`.`end_date`)), 10) AS DATE) AS `__d_end_date:time:iso:date`
+      FROM (
+        SELECT
+          `t3`.`xm`,
+          `t3`.`sfzh`,
+          `t3`.`mz`,
+          `t3`.`xzqh`,
+          `t3`.`csrq`,
+          `t3`.`xb`,
+          `t3`.`yhkh`,
+          `t3`.`age`,
+          `t3`.`start_date`,
+          `t3`.`end_date`,
+          `t3`.`sfzh` IS NULL AS `__d_sfzh:id:null`,
+          `t3`.`sfzh` RLIKE '^[0-9]{17}[0-9X]\\z' AS `__d_sfzh:id:shape`,
+          SUBSTRING(`t3`.`sfzh`, IF((
+            0 + 1
+          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t3`.`sfzh`)), 6) AS `__d_sfzh:id:area_text`,
+          TRY_CAST(SUBSTRING(`t3`.`sfzh`, IF((
+            0 + 1
+          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t3`.`sfzh`)), 6) AS BIGINT) AS `__d_sfzh:id:area`,
+          TRY_CAST(SUBSTRING(`t3`.`sfzh`, IF((
             6 + 1
-          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t0`.`sfzh`)), 4) >= '1800',
-          TRY_CAST(CONCAT(
-            CONCAT(
-              CONCAT(
-                CONCAT(
-                  SUBSTRING(`t0`.`sfzh`, IF((
-                    6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t0`.`sfzh`)), 4),
-                  '-'
-                ),
-                SUBSTRING(`t0`.`sfzh`, IF((
-                  10 + 1
-                ) >= 1, 10 + 1, 10 + 1 + LENGTH(`t0`.`sfzh`)), 2)
-              ),
-              '-'
-            ),
-            SUBSTRING(`t0`.`sfzh`, IF((
-              12 + 1
-            ) >= 1, 12 + 1, 12 + 1 + LENGTH(`t0`.`sfzh`)), 2)
-          ) AS DATE),
-          CAST(NULL AS DATE)
-        ) AS `__d_sfzh:id:birth_date`,
-        `t0`.`sfzh` RLIKE '^[0-9]{15}\\z' AS `__d_sfzh:id:shape15`,
-        IF(
-          CONCAT(
-            '19',
-            SUBSTRING(`t0`.`sfzh`, IF((
+          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t3`.`sfzh`)), 8) AS BIGINT) AS `__d_sfzh:id:birth`,
+          TRY_CAST(SUBSTRING(`t3`.`sfzh`, IF((
+            14 + 1
+          ) >= 1, 14 + 1, 14 + 1 + LENGTH(`t3`.`sfzh`)), 3) AS BIGINT) AS `__d_sfzh:id:seq`,
+          SUBSTRING(`t3`.`sfzh`, IF((
+            17 + 1
+          ) >= 1, 17 + 1, 17 + 1 + LENGTH(`t3`.`sfzh`)), 1) AS `__d_sfzh:id:last`,
+          IF(
+            SUBSTRING(`t3`.`sfzh`, IF((
               6 + 1
-            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t0`.`sfzh`)), 2)
-          ) >= '1800',
-          TRY_CAST(CONCAT(
-            CONCAT(
+            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t3`.`sfzh`)), 4) >= '1800',
+            TRY_CAST(CONCAT(
               CONCAT(
                 CONCAT(
                   CONCAT(
-                    '19',
-                    SUBSTRING(`t0`.`sfzh`, IF((
+                    SUBSTRING(`t3`.`sfzh`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t0`.`sfzh`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t3`.`sfzh`)), 4),
+                    '-'
+                  ),
+                  SUBSTRING(`t3`.`sfzh`, IF((
+                    10 + 1
+                  ) >= 1, 10 + 1, 10 + 1 + LENGTH(`t3`.`sfzh`)), 2)
+                ),
+                '-'
+              ),
+              SUBSTRING(`t3`.`sfzh`, IF((
+                12 + 1
+              ) >= 1, 12 + 1, 12 + 1 + LENGTH(`t3`.`sfzh`)), 2)
+            ) AS DATE),
+            CAST(NULL AS DATE)
+          ) AS `__d_sfzh:id:birth_date`,
+          IF(LENGTH(`t3`.`sfzh`) = 15, `t3`.`sfzh` RLIKE '^[0-9]{15}\\z', FALSE) AS `__d_sfzh:id:shape15`,
+          IF(
+            LENGTH(`t3`.`sfzh`) = 15,
+            IF(
+              CONCAT(
+                '19',
+                SUBSTRING(`t3`.`sfzh`, IF((
+                  6 + 1
+                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t3`.`sfzh`)), 2)
+              ) >= '1800',
+              TRY_CAST(CONCAT(
+                CONCAT(
+                  CONCAT(
+                    CONCAT(
+                      CONCAT(
+                        '19',
+                        SUBSTRING(`t3`.`sfzh`, IF((
+                          6 + 1
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t3`.`sfzh`)), 2)
+                      ),
+                      '-'
+                    ),
+                    SUBSTRING(`t3`.`sfzh`, IF((
+                      8 + 1
+                    ) >= 1, 8 + 1, 8 + 1 + LENGTH(`t3`.`sfzh`)), 2)
                   ),
                   '-'
                 ),
-                SUBSTRING(`t0`.`sfzh`, IF((
-                  8 + 1
-                ) >= 1, 8 + 1, 8 + 1 + LENGTH(`t0`.`sfzh`)), 2)
-              ),
-              '-'
+                SUBSTRING(`t3`.`sfzh`, IF((
+                  10 + 1
+                ) >= 1, 10 + 1, 10 + 1 + LENGTH(`t3`.`sfzh`)), 2)
+              ) AS DATE),
+              CAST(NULL AS DATE)
             ),
-            SUBSTRING(`t0`.`sfzh`, IF((
-              10 + 1
-            ) >= 1, 10 + 1, 10 + 1 + LENGTH(`t0`.`sfzh`)), 2)
-          ) AS DATE),
-          CAST(NULL AS DATE)
-        ) AS `__d_sfzh:id:birth15_date`,
-        SUBSTRING(`t0`.`sfzh`, IF((
-          0 + 1
-        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t0`.`sfzh`)), 6) AS `__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
-        `t0`.`mz` AS `__d_key:mz:GB/T 3304:code:bb801a4968ce`,
-        `t0`.`xzqh` AS `__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
-        `t0`.`csrq` RLIKE '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\\z' AS `__d_csrq:time:iso:iso`,
-        TRY_CAST(SUBSTRING(`t0`.`csrq`, IF((
-          0 + 1
-        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t0`.`csrq`)), 10) AS DATE) AS `__d_csrq:time:iso:date`,
-        `t0`.`yhkh` IS NULL AS `__d_yhkh:luhn16-19:null`,
-        `t0`.`yhkh` RLIKE '^[0-9]{16,19}\\z' AS `__d_yhkh:luhn16-19:shape`,
-        TRY_CAST(SUBSTRING(
-          RPAD(REVERSE(`t0`.`yhkh`), GREATEST(LENGTH(REVERSE(`t0`.`yhkh`)), 24), '0'),
-          IF(
-            (
-              0 + 1
-            ) >= 1,
-            0 + 1,
-            0 + 1 + LENGTH(RPAD(REVERSE(`t0`.`yhkh`), GREATEST(LENGTH(REVERSE(`t0`.`yhkh`)), 24), '0'))
-          ),
-          8
-        ) AS BIGINT) AS `__d_yhkh:luhn16-19:c0`,
-        TRY_CAST(SUBSTRING(
-          RPAD(REVERSE(`t0`.`yhkh`), GREATEST(LENGTH(REVERSE(`t0`.`yhkh`)), 24), '0'),
-          IF(
-            (
-              8 + 1
-            ) >= 1,
-            8 + 1,
-            8 + 1 + LENGTH(RPAD(REVERSE(`t0`.`yhkh`), GREATEST(LENGTH(REVERSE(`t0`.`yhkh`)), 24), '0'))
-          ),
-          8
-        ) AS BIGINT) AS `__d_yhkh:luhn16-19:c1`,
-        TRY_CAST(SUBSTRING(
-          RPAD(REVERSE(`t0`.`yhkh`), GREATEST(LENGTH(REVERSE(`t0`.`yhkh`)), 24), '0'),
-          IF(
-            (
-              16 + 1
-            ) >= 1,
-            16 + 1,
-            16 + 1 + LENGTH(RPAD(REVERSE(`t0`.`yhkh`), GREATEST(LENGTH(REVERSE(`t0`.`yhkh`)), 24), '0'))
-          ),
-          8
-        ) AS BIGINT) AS `__d_yhkh:luhn16-19:c2`,
-        `t0`.`start_date` RLIKE '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\\z' AS `__d_start_date:time:iso:iso`,
-        TRY_CAST(SUBSTRING(
-          `t0`.`start_date`,
-          IF((
+            CAST(NULL AS DATE)
+          ) AS `__d_sfzh:id:birth15_date`,
+          SUBSTRING(`t3`.`sfzh`, IF((
             0 + 1
-          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t0`.`start_date`)),
-          10
-        ) AS DATE) AS `__d_start_date:time:iso:date`,
-        `t0`.`end_date` RLIKE '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\\z' AS `__d_end_date:time:iso:iso`,
-        TRY_CAST(SUBSTRING(`t0`.`end_date`, IF((
-          0 + 1
-        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t0`.`end_date`)), 10) AS DATE) AS `__d_end_date:time:iso:date`
-      FROM `people` AS `t0`
-    ) AS `t8`
+          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t3`.`sfzh`)), 6) AS `__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
+          `t3`.`mz` AS `__d_key:mz:GB/T 3304:code:bb801a4968ce`,
+          `t3`.`xzqh` AS `__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
+          `t3`.`csrq` RLIKE '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\\z' AS `__d_csrq:time:iso:iso`,
+          TRY_CAST(SUBSTRING(`t3`.`csrq`, IF((
+            0 + 1
+          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t3`.`csrq`)), 10) AS DATE) AS `__d_csrq:time:iso:date`,
+          `t3`.`yhkh` IS NULL AS `__d_yhkh:luhn16-19:null`,
+          `t3`.`yhkh` RLIKE '^[0-9]{16,19}\\z' AS `__d_yhkh:luhn16-19:shape`,
+          TRY_CAST(RIGHT(`t3`.`yhkh`, 9) AS BIGINT) AS `__d_yhkh:luhn16-19:lo`,
+          TRY_CAST(IF(
+            LENGTH(`t3`.`yhkh`) > 9,
+            SUBSTRING(
+              `t3`.`yhkh`,
+              IF((
+                0 + 1
+              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t3`.`yhkh`)),
+              LENGTH(`t3`.`yhkh`) - 9
+            ),
+            CAST(NULL AS STRING)
+          ) AS BIGINT) AS `__d_yhkh:luhn16-19:hi`
+        FROM `people` AS `t3`
+      ) AS `t7`
+    ) AS `t9`
     LEFT OUTER JOIN `code_table_0` AS `t4`
-      ON `t8`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b` = `t4`.`__code0`
+      ON `t9`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b` = `t4`.`__code0`
     LEFT OUTER JOIN `code_table_1` AS `t5`
-      ON `t8`.`__d_key:mz:GB/T 3304:code:bb801a4968ce` = `t5`.`__code1`
+      ON `t9`.`__d_key:mz:GB/T 3304:code:bb801a4968ce` = `t5`.`__code1`
     LEFT OUTER JOIN `code_table_2` AS `t6`
-      ON `t8`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b` = `t6`.`__code2`
-  ) AS `t9`
-) AS `t10`
+      ON `t9`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b` = `t6`.`__code2`
+  ) AS `t10`
+) AS `t11`

@@ -100,7 +100,7 @@ def value_range(ctx: Ctx, p: Bounds) -> ir.BooleanValue:
     elif dtype == "int64" or dtype.startswith("decimal"):
         number = ctx.typed(p.column)
     else:  # text that is not all numbers: a value that is not a plain number (NaN, inf, 1_000 …) fails
-        number = as_number(v)
+        number = ctx.derive(f"{p.column}:number:", {"n": as_number(v)})["n"]  # once per row, however many bounds
     return ibis.ifelse(v.isnull(), ibis.null("boolean"), _within(number, p).fill_null(False))
 
 
@@ -193,6 +193,9 @@ def date_format(ctx: Ctx, p: DateFormat) -> ir.BooleanValue:
         return ibis.ifelse(v.isnull(), ibis.null("boolean"), True)
     v = as_text(v)
     # fixed-width format: one regex for the shape and the ranges, then the calendar from the parts by position
-    got = {part: v.substr(start, width) for part, start, width in parse_format(p.format)}
-    ok = v.re_search(format_regex(p.format)) & validators.iso_date_ok(got["year"], got["month"], got["day"])
+    if p.format == "%Y-%m-%d":  # the regex leaves exactly the text the engines' date cast reads
+        ok = v.re_search(format_regex(p.format)) & v.try_cast("date").notnull()
+    else:
+        got = {part: v.substr(start, width) for part, start, width in parse_format(p.format)}
+        ok = v.re_search(format_regex(p.format)) & validators.iso_date_ok(got["year"], got["month"], got["day"])
     return ibis.ifelse(v.isnull(), ibis.null("boolean"), ok.fill_null(False))

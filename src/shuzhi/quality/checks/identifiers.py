@@ -57,8 +57,10 @@ class BankCard(ColumnParams):
 @check("bank_card", "normativity", "expr", BankCard, "{column} 为 {min_length}–{max_length} 位且通过 Luhn 校验",
        "{column} has {min_length}-{max_length} digits and passes the Luhn check")
 def bank_card(ctx: Ctx, p: BankCard) -> ir.BooleanValue:
-    parts = validators.luhn_parts(as_text(ctx.col(p.column)), min_length=p.min_length, max_length=p.max_length)
-    return validators.luhn_from(ctx.derive(f"{p.column}:luhn{p.min_length}-{p.max_length}:", parts), max_length=p.max_length)
+    prefix = f"{p.column}:luhn{p.min_length}-{p.max_length}:"
+    parts = ctx.derive(prefix, validators.luhn_parts(as_text(ctx.col(p.column)), min_length=p.min_length, max_length=p.max_length))
+    digits = ctx.derive(prefix + "digit:", validators.luhn_digits(parts, max_length=p.max_length))  # each once per row
+    return validators.luhn_from(parts, digits, max_length=p.max_length)
 
 
 class IdAnd(Params):
