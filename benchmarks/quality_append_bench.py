@@ -123,14 +123,7 @@ def write_results(rec: dict) -> None:
               "catalog; the row rules themselves scan only the new segment.",
               "`ingest --append` profiles the whole new version (exact distinct counts), so its time is that of",
               "profiling, not of copying: the earlier segments' files are hard links.", ""]
-    path = qb.HERE / "RESULTS.md"
-    text = path.read_text(encoding="utf-8")
-    if SECTION in text:
-        start = text.index(SECTION)
-        nxt = text.find("\n## ", start + len(SECTION))
-        text = text[:start].rstrip() + "\n" + (text[nxt:] if nxt != -1 else "")
-    path.write_text(text.rstrip() + "\n\n" + "\n".join(lines), encoding="utf-8")
-    print(f"wrote {SECTION!r} to {path}")
+    qb.replace_section(SECTION, lines)
 
 
 if __name__ == "__main__":

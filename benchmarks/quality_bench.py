@@ -380,12 +380,24 @@ def write_results(record: dict, rules_path: Path) -> None:
         lines.append("")
     lines += ["Rules, semantics and the generator: `benchmarks/quality_peers/sqlrules.py` and `gendata.py`; the",
               f"shuzhi rules file is written to `benchmarks/work/{rules_path.name}` on every run.", ""]
+    replace_section(SECTION, lines)
+
+
+def replace_section(section: str, lines: list[str]) -> None:
+    """Rewrite ``section`` (a ``## `` heading of benchmarks/RESULTS.md, added at the end if missing) with
+    ``lines``, which start with the heading; the other sections stay as they are."""
     path = HERE / "RESULTS.md"
     text = path.read_text(encoding="utf-8")
-    if SECTION in text:
-        text = text[:text.index(SECTION)].rstrip() + "\n"
-    path.write_text(text.rstrip() + "\n\n" + "\n".join(lines), encoding="utf-8")
-    print(f"wrote {SECTION!r} to {path}")
+    body = "\n".join(lines).rstrip() + "\n"
+    if section in text:
+        start = text.index(section)
+        nxt = text.find("\n## ", start + len(section))
+        rest = text[nxt + 1:] if nxt != -1 else ""
+        text = text[:start] + body + ("\n" + rest if rest else "")
+    else:
+        text = text.rstrip() + "\n\n" + body
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {section!r} to {path}")
 
 
 if __name__ == "__main__":
