@@ -64,10 +64,17 @@ class Outcome:
 @dataclass(frozen=True)
 class Query:
     """A check with its own query: ``counts`` is a one-row table of ``evaluated``, ``passed`` and metrics;
-    ``failures`` a table of failing rows or keys (shown as samples, limited by the runner)."""
+    ``failures`` a table of failing rows or keys (shown as samples, limited by the runner).
 
-    counts: ir.Table
+    With ``staged``, the runner first materializes that table once (``Engine.cache``) and calls
+    ``then(materialized)`` for the query to run: counts and samples then read one small result
+    instead of repeating an expensive step (uniqueness: one GROUP BY, not one per query).
+    """
+
+    counts: ir.Table | None = None
     failures: ir.Table | None = None
+    staged: ir.Table | None = None
+    then: Callable[[ir.Table], Query] | None = None
 
 
 @dataclass(frozen=True)

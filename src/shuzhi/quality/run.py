@@ -27,7 +27,7 @@ from shuzhi.errors import ConfigError, NotFoundError
 from shuzhi.quality.anomaly import detect
 from shuzhi.quality.compile import Plan, compile_rules
 from shuzhi.quality.context import Ctx, DatasetRef, ref_parts
-from shuzhi.quality.registry import Outcome
+from shuzhi.quality.registry import Outcome, Query
 from shuzhi.quality.rules import Rule, RuleSet, check_columns, defaults, load_rules
 from shuzhi.quality.samples import sample_columns
 from shuzhi.quality.score import overall, score_dimensions
@@ -196,17 +196,29 @@ def _execute(engine: Engine, ctx: Ctx, rs: RuleSet, plan: Plan, steps: Steps | N
     for n, (rid, query) in enumerate(plan.queries.items()):
         if advance:
             advance(n / max(len(plan.queries), 1))
-        counts = engine.to_pyarrow(query.counts).to_pylist()[0]
-        evaluated, passed = int(counts.pop("evaluated") or 0), int(counts.pop("passed") or 0)
-        metrics = {k: int(v or 0) for k, v in counts.items()}
-        results[rid] = _rule_result(by_id[rid], evaluated, passed, metrics=metrics)
-        if results[rid]["failed"] and query.failures is not None and rs.samples:
-            results[rid]["samples"] = _samples(engine, query.failures, by_id[rid].check.name, rs.samples)
+        results[rid] = _query_result(engine, by_id[rid], query, rs.samples)
     for rule in plan.meta:
         out: Outcome = rule.check.fn(ctx, rule.params)
         results[rule.id] = _rule_result(rule, out.evaluated, out.passed, reason=out.reason, metrics=out.metrics)
         results[rule.id]["samples"] = out.samples[: rs.samples]
     return rows, results
+
+
+def _query_result(engine: Engine, rule: Rule, query: Query, samples: int) -> dict[str, Any]:
+    if query.staged is not None:
+        assert query.then is not None
+        kept = engine.cache(query.staged)
+        try:
+            return _query_result(engine, rule, query.then(kept), samples)
+        finally:
+            engine.uncache(kept)
+    assert query.counts is not None
+    counts = engine.to_pyarrow(query.counts).to_pylist()[0]
+    evaluated, passed = int(counts.pop("evaluated") or 0), int(counts.pop("passed") or 0)
+    result = _rule_result(rule, evaluated, passed, metrics={k: int(v or 0) for k, v in counts.items()})
+    if result["failed"] and query.failures is not None and samples:
+        result["samples"] = _samples(engine, query.failures, rule.check.name, samples)
+    return result
 
 
 def _counted(engine: Engine, ctx: Ctx, plan: Plan, rules: list[Rule], limit: int) -> tuple[int, dict[str, State]]:

@@ -83,16 +83,22 @@ class Unique(Params):
 def unique(ctx: Ctx, p: Unique) -> Query:
     t = ctx.table
     keys = p.columns()
-    present = ibis.and_(*(t[k].notnull() for k in keys))
-    groups = t.filter(present).group_by(keys).aggregate(__n=ibis._.count())
-    counts = groups.aggregate(
-        evaluated=groups["__n"].sum(),
-        passed=groups.count(),  # the first row of each key passes; every extra copy fails
-        duplicate_groups=ibis.ifelse(groups["__n"] > 1, 1, 0).sum(),
-        rows_in_duplicate_groups=ibis.ifelse(groups["__n"] > 1, groups["__n"], 0).sum(),
-    )
-    failures = groups.filter(groups["__n"] > 1).order_by([ibis.desc("__n"), *keys]).rename(count="__n")
-    return Query(counts, failures)
+    present = t.filter(ibis.and_(*(t[k].notnull() for k in keys)))
+    # one GROUP BY keeps only the duplicated keys (few): the counts and the samples are read from them
+    duplicated = present.group_by(keys).aggregate(__n=ibis._.count()).filter(ibis._["__n"] > 1)
+
+    def then(d: ir.Table) -> Query:
+        found = d.aggregate(
+            extra=(d["__n"] - 1).sum().fill_null(0),  # the first row of each key passes; every extra copy fails
+            duplicate_groups=d.count(),
+            rows_in_duplicate_groups=d["__n"].sum().fill_null(0),
+        )
+        both = found.cross_join(present.aggregate(evaluated=ibis._.count()))  # two one-row tables
+        counts = both.select("evaluated", passed=both["evaluated"] - both["extra"], duplicate_groups=both["duplicate_groups"],
+                             rows_in_duplicate_groups=both["rows_in_duplicate_groups"])
+        return Query(counts, d.order_by([ibis.desc("__n"), *keys]).rename(count="__n"))
+
+    return Query(staged=duplicated, then=then)
 
 
 class ForeignKey(ColumnParams):
