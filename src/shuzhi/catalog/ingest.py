@@ -188,7 +188,10 @@ def _same_content(latest: DatasetVersion | None, staged: Staged, append: bool) -
 
 def _combine(ws: Workspace, base: DatasetVersion, staged: Staged, out: str) -> list[dict[str, Any]]:
     """Turn the staged increment ``out`` into the appended version: the base's parts plus the new ones."""
-    have = ws.engine.read_parquet(out).columns
+    delta = ws.engine.read_parquet(out)
+    if staged.is_file and ws.engine.execute(delta.count()) == 0:  # before profiling the whole version
+        raise SourceError(f"{staged.source} 只有表头，没有数据行", f"{staged.source} has a header but no data rows")
+    have = delta.columns
     want = [c.name for c in base.columns]
     if list(have) != want:
         raise SourceError(
