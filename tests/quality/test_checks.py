@@ -55,10 +55,15 @@ def table_of(columns: Columns) -> ibis.Table:
 
 
 def run(ws: Workspace, columns: Columns, rules: str, *, dtypes: dict[str, str] | None = None,
-        entry: dict[str, Any] | None = None, refs: dict[str, DatasetRef] | None = None) -> tuple[int, dict[str, dict[str, Any]]]:
-    """Evaluate ``rules`` (YAML list items) on the table: the row count and the results by rule id."""
+        entry: dict[str, Any] | None = None, refs: dict[str, DatasetRef] | None = None,
+        shapes: dict[str, frozenset[str]] | None = None) -> tuple[int, dict[str, dict[str, Any]]]:
+    """Evaluate ``rules`` (YAML list items) on the table: the row count and the results by rule id.
+
+    ``shapes``: the complete value shapes per column, as a profile would give them (see ``DatasetRef.shapes``).
+    """
     rs = parse_rules(f"dataset: t\nsamples: 100\nrules:\n{rules}")
-    rows, results = evaluate(ws.engine, DatasetRef("t", 1, table_of(columns), dtypes or {}), rs, as_of=AS_OF, entry=entry, refs=refs)
+    data = DatasetRef("t", 1, table_of(columns), dtypes or {}, shapes or {})
+    rows, results = evaluate(ws.engine, data, rs, as_of=AS_OF, entry=entry, refs=refs)
     return rows, {r["id"]: r for r in results}
 
 
@@ -501,6 +506,12 @@ PEOPLE: list[tuple[str | None, str | None, str | None, Outcome, Outcome, str]] =
     ("11010519491231", "1949-12-31", "2", N, N, "14 characters: malformed"),
     ("", "1949-12-31", "2", N, N, "empty ID"),
     (None, "1949-12-31", "2", N, N, "NULL ID"),
+    # the text comparison that accepts most rows without parsing must not accept what the parser refuses
+    (id18("11010522001231001"), "2200-12-31", "1", P, P, "the last year a date is read as"),
+    (id18("11010522010101001"), "2201-01-01", "1", N, P, "born after 2200: the date is not read, not evaluated"),
+    (id18("11010517991231001"), "1799-12-31", "1", N, P, "born before 1800: no birth date, not evaluated"),
+    (id18("11010519490230002"), "1949-02-30", "2", N, P, "the same impossible date in both: not evaluated"),
+    (id18("11010519480229002"), "1948-02-29", "2", P, P, "a leap day, as text"),
 ]
 
 
@@ -841,6 +852,48 @@ def test_compare_as_date_ignores_the_time(any_ws: Workspace) -> None:
   - {id: same_day, check: compare, left: l, op: '=', right: r, as: date}
 """)
     check_table(results, ["same_day"], SAME_DAY, 2)
+
+
+# dates all written yyyy-mm-dd (left, right, left <= right, reason): with the profile's shapes, the
+# date cast decides alone; the outcomes must be those of the general parser
+ISO_PAIRS: list[tuple[str | None, str | None, Outcome, str]] = [
+    ("2021-03-05", "2021-03-04", F, "later"),
+    ("2021-03-04", "2021-03-04", P, "equal"),
+    ("2021-10-01", "2021-09-30", F, "1 Oct > 30 Sep"),
+    ("2020-02-29", "2020-03-01", P, "a leap day"),
+    ("2021-02-29", "2021-03-01", N, "not a leap year"),
+    ("2021-04-31", "2021-05-01", N, "30-day month"),
+    ("2021-13-01", "2022-01-01", N, "month 13"),
+    ("2021-00-10", "2022-01-01", N, "month 0"),
+    ("0000-00-00", "2022-01-01", N, "a placeholder of zeros"),
+    ("1799-12-31", "2000-01-01", N, "before 1800"),
+    ("1800-01-01", "2200-12-31", P, "the first and the last day read"),
+    ("2200-12-31", "2201-01-01", N, "after 2200"),
+    ("9999-12-31", "9999-12-31", N, "far future"),
+    (None, "2021-03-04", N, "NULL"),
+]
+
+
+@pytest.mark.parametrize("known", [False, True], ids=["parsed", "profile_shapes"])
+def test_compare_iso_dates_with_and_without_profile_shapes(any_ws: Workspace, known: bool) -> None:
+    from shuzhi.catalog.dtypes import ISO_DATE_SHAPE
+
+    columns = {"l": values(ISO_PAIRS, 0), "r": values(ISO_PAIRS, 1)}
+    rules = """
+  - {id: dates, check: compare, left: l, op: '<=', right: r}
+  - {id: fresh, column: l, check: freshness, max_age: 3650d, scope: rows}
+"""
+    shapes = {"l": frozenset({ISO_DATE_SHAPE}), "r": frozenset({ISO_DATE_SHAPE})} if known else None
+    _, results = run(any_ws, columns, rules, dtypes={"l": "date", "r": "date"}, shapes=shapes)
+    check_table(results, ["dates"], ISO_PAIRS, 2)
+    # freshness reads the time key: every non-NULL value is evaluated, a value that is no date fails;
+    # passing = on or after 2014-07-03 (3650 days before 2024-06-30): the four of 2020-21 and 2200-12-31
+    assert counts(results["fresh"]) == (13, 5)
+    # the profile's shapes are what makes the regex unnecessary
+    rs = parse_rules(f"dataset: t\nrules:\n{rules}")
+    ctx = Ctx(data=DatasetRef("t", 1, table_of(columns), {"l": "date", "r": "date"}, shapes or {}),
+              as_of=AS_OF, entry={}, defaults=defaults())
+    assert ("regexp" in ibis.to_sql(compile_rules(ctx, rs.rules).aggregate, dialect="duckdb").lower()) is not known
 
 
 # int64 columns beyond 2^53: (left, right, left > right, reason)

@@ -257,3 +257,28 @@ def test_checks_are_listed_with_their_dimensions(cli: Any) -> None:
     by_name = {c["check"]: c for c in out}
     assert by_name["id_card"]["dimension"] == "normativity" and by_name["freshness"]["label"] == "时效性"
     assert "code_list" in by_name["code_list"]["parameters"] and "by" in by_name["code_list"]["parameters"]
+
+
+def test_profile_shapes_reach_the_checks(tmp_path: Path, home: Path, cli: Any) -> None:
+    """A date column whose profile shows only yyyy-mm-dd is read by the date cast alone; same counts."""
+    from shuzhi.catalog.dtypes import ISO_DATE_SHAPE
+    from shuzhi.quality.context import complete_shapes
+    from shuzhi.quality.run import _entry, _open
+
+    lines = ["kssj,jssj,bz"] + [f"2021-03-{1 + i % 28:02d},2021-03-{1 + (i * 7) % 28:02d},x{i}" for i in range(50)]
+    lines += ["2021-02-29,2021-03-01,leap", ",2021-03-01,null", "2021-03-05,2021-03-04,later"]
+    cli("ingest", str(write_text(tmp_path / "spans.csv", "\n".join(lines) + "\n")), "--code", "spans")
+    with Workspace(Settings(home=home)) as ws:
+        shapes = _open(ws, _entry(ws, "spans", None)).shapes
+    assert shapes["kssj"] == shapes["jssj"] == frozenset({ISO_DATE_SHAPE})
+    assert shapes["bz"] == frozenset({"[a-z]\\d", "[a-z]\\d{2}", "[a-z]{4}", "[a-z]{5}"})
+    rules = write_text(tmp_path / "rules.yaml", "dataset: spans\nrules:\n  - {id: order, check: compare, left: kssj, op: '<=', right: jssj}\n")
+    out = cli.json("quality", "run", "spans", "--rules", str(rules))
+    got = next(r for r in out["rules"] if r["id"] == "order")
+    expected_fail = sum(1 + i % 28 > 1 + (i * 7) % 28 for i in range(50)) + 1  # and 2021-03-05 > 2021-03-04
+    assert (got["evaluated"], got["failed"]) == (51, expected_fail)  # 2021-02-29 and NULL are not evaluated
+    # complete_shapes: only when the listed formats add up to every non-NULL value
+    fmt = [{"pattern": "a", "count": 3}, {"pattern": "b", "count": 1}]
+    assert complete_shapes({"count": 4, "formats": fmt}) == frozenset({"a", "b"})
+    assert complete_shapes({"count": 5, "formats": fmt}) is None  # a sixth shape was cut from the list
+    assert complete_shapes({"count": 4}) is None and complete_shapes(None) is None

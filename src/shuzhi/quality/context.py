@@ -23,6 +23,8 @@ class DatasetRef:
     version: int
     table: ir.Table
     dtypes: dict[str, str]
+    #: every format pattern of a text column's values, where its profile lists them all (see :func:`complete_shapes`)
+    shapes: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def typed(self, name: str) -> ir.Value:
         """Column ``name`` converted to its catalog type (text columns only; typed sources as stored)."""
@@ -86,10 +88,16 @@ class Ctx:
         """Column ``name`` as ``yyyymmdd`` (the date of a time), parsed once per row."""
         return self._time(name)["date"]
 
-    def _time(self, name: str) -> dict[str, ir.Value]:
-        from shuzhi.catalog.dtypes import time_parts
+    def date_key_unstaged(self, name: str) -> ir.DateValue:
+        """:meth:`date_key` computed where it is used, so that the engines parse only the rows reaching it (CASE branches)."""
+        return self._time(name, staged=False)["date"]
 
-        return time_parts(self.col(name), lambda step, parts: self.derive(f"{name}:time:{step}:", parts))
+    def _time(self, name: str, *, staged: bool = True) -> dict[str, ir.Value]:
+        from shuzhi.catalog.dtypes import ISO_DATE_SHAPE, time_parts
+
+        shapes = self.data.shapes.get(name)
+        derive = (lambda step, parts: self.derive(f"{name}:time:{step}:", parts)) if staged else None
+        return time_parts(self.col(name), derive, iso_dates=shapes is not None and shapes <= {ISO_DATE_SHAPE})
 
     def dtype(self, name: str) -> str:
         col = self.data.table[name]
@@ -156,6 +164,18 @@ class Staging:
                 self.flags[name] = f"__lk{i}"
             self.table = joined.select(*derived.columns, **flags)
         return self.table
+
+
+def complete_shapes(profile: dict[str, Any] | None) -> frozenset[str] | None:
+    """The format patterns of a column's profile when they cover every non-NULL value, else None.
+
+    The profile keeps the most common patterns with exact counts; when they add up to the
+    non-NULL count, no other shape occurs in the stored version, and checks may rely on it.
+    """
+    formats, count = (profile or {}).get("formats"), (profile or {}).get("count")
+    if formats is None or count is None or sum(int(f["count"]) for f in formats) != count:
+        return None
+    return frozenset(f["pattern"] for f in formats)
 
 
 def _no_refs(code: str) -> DatasetRef:

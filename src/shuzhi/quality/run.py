@@ -26,7 +26,7 @@ from shuzhi.engine.storage import probe
 from shuzhi.errors import ConfigError, NotFoundError
 from shuzhi.quality.anomaly import detect
 from shuzhi.quality.compile import Plan, compile_rules
-from shuzhi.quality.context import Ctx, DatasetRef, ref_parts
+from shuzhi.quality.context import Ctx, DatasetRef, complete_shapes, ref_parts
 from shuzhi.quality.registry import Outcome, Query
 from shuzhi.quality.rules import Rule, RuleSet, check_columns, defaults, load_rules
 from shuzhi.quality.samples import sample_columns
@@ -53,8 +53,9 @@ def _entry(ws: Workspace, code: str, version: int | None) -> dict[str, Any]:
 
 def _open(ws: Workspace, entry: dict[str, Any]) -> DatasetRef:
     dtypes = {c["name"]: c["type"] for c in entry["items"]}
+    shapes = {c["name"]: s for c in entry["items"] if (s := complete_shapes(c.get("profile"))) is not None}
     table = ws.engine.read_parquet(entry["storage_uri"])
-    return DatasetRef(entry["code"], entry["shown_version"], table, dtypes)
+    return DatasetRef(entry["code"], entry["shown_version"], table, dtypes, shapes)
 
 
 def _refs(ws: Workspace, rs: RuleSet) -> dict[str, DatasetRef]:

@@ -222,6 +222,11 @@ def mobile(v: ir.StringValue) -> ir.BooleanValue:
     return v.re_search(MOBILE_RE)
 
 
+def id_birth_text(v: ir.StringValue) -> ir.StringValue:
+    """The birth date digits of an 18-character 公民身份号码 written ``yyyy-mm-dd`` (not checked)."""
+    return v.substr(6, 4) + "-" + v.substr(10, 2) + "-" + v.substr(12, 2)
+
+
 def id_birth(p: dict[str, ir.Value]) -> ir.DateValue:
     """Birth date from :func:`gb11643_parts` of an 18-digit (or 15-digit, as 19yymmdd) 公民身份号码;
     NULL for anything else, including impossible dates."""

@@ -49,8 +49,6 @@ FROM (
     `t10`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
     `t10`.`__d_key:mz:GB/T 3304:code:bb801a4968ce`,
     `t10`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
-    `t10`.`__d_csrq:time:iso:iso`,
-    `t10`.`__d_csrq:time:iso:date`,
     `t10`.`__d_yhkh:luhn16-19:null`,
     `t10`.`__d_yhkh:luhn16-19:shape`,
     `t10`.`__d_yhkh:luhn16-19:lo`,
@@ -188,27 +186,52 @@ FROM (
       CAST(NULL AS BOOLEAN),
       `t10`.`__lk2`
     ) AS TINYINT) AS `__q4`,
-    CAST(IF(
-      CASE
-        WHEN `t10`.`__d_sfzh:id:shape`
-        THEN `t10`.`__d_sfzh:id:birth_date`
-        WHEN `t10`.`__d_sfzh:id:shape15`
-        THEN `t10`.`__d_sfzh:id:birth15_date`
-        ELSE CAST(NULL AS DATE)
-      END IS NULL,
-      CAST(NULL AS BOOLEAN),
-      CASE
+    CAST(CASE
+      WHEN `t10`.`__d_sfzh:id:shape`
+      AND (
+        `t10`.`__d_sfzh:id:birth_date` IS NOT NULL
+      )
+      AND (
+        `t10`.`__d_sfzh:id:birth` < 22010000
+      )
+      AND (
+        `t10`.`csrq` = CONCAT(
+          CONCAT(
+            CONCAT(
+              CONCAT(
+                SUBSTRING(`t10`.`sfzh`, IF((
+                  6 + 1
+                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`sfzh`)), 4),
+                '-'
+              ),
+              SUBSTRING(`t10`.`sfzh`, IF((
+                10 + 1
+              ) >= 1, 10 + 1, 10 + 1 + LENGTH(`t10`.`sfzh`)), 2)
+            ),
+            '-'
+          ),
+          SUBSTRING(`t10`.`sfzh`, IF((
+            12 + 1
+          ) >= 1, 12 + 1, 12 + 1 + LENGTH(`t10`.`sfzh`)), 2)
+        )
+      )
+      THEN TRUE
+      ELSE CASE
         WHEN `t10`.`__d_sfzh:id:shape`
         THEN `t10`.`__d_sfzh:id:birth_date`
         WHEN `t10`.`__d_sfzh:id:shape15`
         THEN `t10`.`__d_sfzh:id:birth15_date`
         ELSE CAST(NULL AS DATE)
       END = CASE
-        WHEN `t10`.`__d_csrq:time:iso:iso`
+        WHEN `t10`.`csrq` RLIKE '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\\z'
         AND (
-          `t10`.`__d_csrq:time:iso:date` IS NOT NULL
+          TRY_CAST(SUBSTRING(`t10`.`csrq`, IF((
+            0 + 1
+          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 10) AS DATE) IS NOT NULL
         )
-        THEN `t10`.`__d_csrq:time:iso:date`
+        THEN TRY_CAST(SUBSTRING(`t10`.`csrq`, IF((
+          0 + 1
+        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 10) AS DATE)
         WHEN COALESCE(
           CAST(NULLIF(
             REGEXP_EXTRACT(
@@ -756,55 +779,42 @@ FROM (
         )
         ELSE CAST(NULL AS DATE)
       END
-    ) AS TINYINT) AS `__q5`,
-    CAST(IF(
-      (
-        IF(
-          `t10`.`__d_sfzh:id:shape` OR `t10`.`__d_sfzh:id:shape15`,
-          `t10`.`__d_sfzh:id:seq` % 10,
-          CAST(NULL AS BIGINT)
-        ) IS NULL
-      )
-      OR (
-        CASE
-          WHEN TRIM(' \t\n\r\v\f' FROM `t10`.`xb`) = '1'
-          THEN 1
-          WHEN TRIM(' \t\n\r\v\f' FROM `t10`.`xb`) = '男'
-          THEN 1
-          WHEN TRIM(' \t\n\r\v\f' FROM `t10`.`xb`) = '男性'
-          THEN 1
-          WHEN TRIM(' \t\n\r\v\f' FROM `t10`.`xb`) = '2'
-          THEN 0
-          WHEN TRIM(' \t\n\r\v\f' FROM `t10`.`xb`) = '女'
-          THEN 0
-          WHEN TRIM(' \t\n\r\v\f' FROM `t10`.`xb`) = '女性'
-          THEN 0
-          ELSE CAST(NULL AS BIGINT)
-        END IS NULL
-      ),
-      CAST(NULL AS BOOLEAN),
-      (
-        IF(
-          `t10`.`__d_sfzh:id:shape` OR `t10`.`__d_sfzh:id:shape15`,
-          `t10`.`__d_sfzh:id:seq` % 10,
-          CAST(NULL AS BIGINT)
-        ) % 2
-      ) = CASE
-        WHEN TRIM(' \t\n\r\v\f' FROM `t10`.`xb`) = '1'
+    END AS TINYINT) AS `__q5`,
+    CAST((
+      IF(
+        `t10`.`__d_sfzh:id:shape` OR `t10`.`__d_sfzh:id:shape15`,
+        `t10`.`__d_sfzh:id:seq` % 10,
+        CAST(NULL AS BIGINT)
+      ) % 2
+    ) = CASE `t10`.`xb`
+      WHEN '1'
+      THEN 1
+      WHEN '男'
+      THEN 1
+      WHEN '男性'
+      THEN 1
+      WHEN '2'
+      THEN 0
+      WHEN '女'
+      THEN 0
+      WHEN '女性'
+      THEN 0
+      ELSE CASE TRIM(' \t\n\r\v\f' FROM `t10`.`xb`)
+        WHEN '1'
         THEN 1
-        WHEN TRIM(' \t\n\r\v\f' FROM `t10`.`xb`) = '男'
+        WHEN '男'
         THEN 1
-        WHEN TRIM(' \t\n\r\v\f' FROM `t10`.`xb`) = '男性'
+        WHEN '男性'
         THEN 1
-        WHEN TRIM(' \t\n\r\v\f' FROM `t10`.`xb`) = '2'
+        WHEN '2'
         THEN 0
-        WHEN TRIM(' \t\n\r\v\f' FROM `t10`.`xb`) = '女'
+        WHEN '女'
         THEN 0
-        WHEN TRIM(' \t\n\r\v\f' FROM `t10`.`xb`) = '女性'
+        WHEN '女性'
         THEN 0
         ELSE CAST(NULL AS BIGINT)
       END
-    ) AS TINYINT) AS `__q6`,
+    END AS TINYINT) AS `__q6`,
     CAST(IF(
       `t10`.`__d_yhkh:luhn16-19:null`,
       CAST(NULL AS BOOLEAN),
@@ -3543,8 +3553,6 @@ FROM (
       `t9`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
       `t9`.`__d_key:mz:GB/T 3304:code:bb801a4968ce`,
       `t9`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
-      `t9`.`__d_csrq:time:iso:iso`,
-      `t9`.`__d_csrq:time:iso:date`,
       `t9`.`__d_yhkh:luhn16-19:null`,
       `t9`.`__d_yhkh:luhn16-19:shape`,
       `t9`.`__d_yhkh:luhn16-19:lo`,
@@ -3601,8 +3609,6 @@ FROM (
         `t7`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
         `t7`.`__d_key:mz:GB/T 3304:code:bb801a4968ce`,
         `t7`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
-        `t7`.`__d_csrq:time:iso:iso`,
-        `t7`.`__d_csrq:time:iso:date`,
         `t7`.`__d_yhkh:luhn16-19:null`,
         `t7`.`__d_yhkh:luhn16-19:shape`,
         `t7`.`__d_yhkh:luhn16-19:lo`,
@@ -3806,10 +3812,6 @@ FROM (
           ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t3`.`sfzh`)), 6) AS `__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
           `t3`.`mz` AS `__d_key:mz:GB/T 3304:code:bb801a4968ce`,
           `t3`.`xzqh` AS `__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
-          `t3`.`csrq` RLIKE '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\\z' AS `__d_csrq:time:iso:iso`,
-          TRY_CAST(SUBSTRING(`t3`.`csrq`, IF((
-            0 + 1
-          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t3`.`csrq`)), 10) AS DATE) AS `__d_csrq:time:iso:date`,
           `t3`.`yhkh` IS NULL AS `__d_yhkh:luhn16-19:null`,
           `t3`.`yhkh` RLIKE '^[0-9]{16,19}\\z' AS `__d_yhkh:luhn16-19:shape`,
           TRY_CAST(RIGHT(`t3`.`yhkh`, 9) AS BIGINT) AS `__d_yhkh:luhn16-19:lo`,

@@ -82,9 +82,18 @@ class IdAnd(Params):
 @check("id_birthdate_match", "consistency", "expr", IdAnd,
        "{columns_[1]} 与 {columns_[0]} 中的出生日期一致", "{columns_[1]} equals the birth date in {columns_[0]}")
 def id_birthdate_match(ctx: Ctx, p: IdAnd) -> ir.BooleanValue:
-    born = validators.id_birth(_id_parts(ctx, p.columns_[0]))
-    # evaluated where both are readable; a malformed ID or date is for id_card / date_format to report
-    return ibis.ifelse(born.isnull(), ibis.null("boolean"), born == ctx.date_key(p.columns_[1]))
+    id_column, date_column = p.columns_
+    parts = _id_parts(ctx, id_column)
+    born = validators.id_birth(parts)
+    # evaluated where both are readable (NULL = NULL is NULL); a malformed ID or date is for id_card / date_format
+    if not ctx.col(date_column).type().is_string():
+        return born == ctx.date_key(date_column)
+    # Most rows hold the ID's own birth date as yyyy-mm-dd: comparing the texts accepts them without
+    # parsing the date (a valid birth date, years 1800-2200 as the parser's). The rest are parsed,
+    # only they: the engines evaluate a CASE branch for the rows that reach it.
+    same = (parts["shape"] & parts["birth_date"].notnull() & (parts["birth"] < 22010000)
+            & (as_text(ctx.col(date_column)) == validators.id_birth_text(as_text(ctx.col(id_column)))))
+    return ibis.cases((same, True), else_=born == ctx.date_key_unstaged(date_column))
 
 
 # GB/T 2261.1: 1 男性, 2 女性 (0 未知, 9 未说明 are not compared); common text spellings too
@@ -96,6 +105,8 @@ _SEX_PARITY = {"1": 1, "男": 1, "男性": 1, "2": 0, "女": 0, "女性": 0}
        "{columns_[1]} agrees with the parity of digit 17 of {columns_[0]} (odd male, even female)")
 def id_sex_match(ctx: Ctx, p: IdAnd) -> ir.BooleanValue:
     digit = validators.id_sex_digit(_id_parts(ctx, p.columns_[0]))
-    sex = as_text(ctx.col(p.columns_[1])).strip()
-    parity = ibis.cases(*((sex == k, v) for k, v in _SEX_PARITY.items()), else_=ibis.null("int64"))
-    return ibis.ifelse(digit.isnull() | parity.isnull(), ibis.null("boolean"), digit % 2 == parity)
+    sex = as_text(ctx.col(p.columns_[1]))
+    # the value as it is, and stripped only when it is not a code as it is (CASE is lazy)
+    parity = sex.substitute(_SEX_PARITY, else_=sex.strip().substitute(_SEX_PARITY, else_=ibis.null("int64")))
+    # NULL (not evaluated) where either side is NULL: no parity digit, or not a male/female code
+    return digit % 2 == parity
