@@ -82,11 +82,11 @@ FROM (
     "t10"."__lk2",
     CAST("t10"."xm" IS NOT NULL AS TINYINT) AS "__q0",
     CAST(NOT (
-      REGEXP_MATCHES(
+      REGEXP_FULL_MATCH(
         "t10"."xm",
-        '^[ 	
+        '[ 	
             ​　﻿]*(?:NULL|null|Null|N/A|n/a|NA|\-\-|暂无|无|\-|—|空|/)?[ 	
-            ​　﻿]*\z'
+            ​　﻿]*'
       )
     ) AS TINYINT) AS "__q1",
     CAST(CASE
@@ -232,9 +232,9 @@ FROM (
         THEN "t10"."__d_sfzh:id:birth15_date"
         ELSE CAST(NULL AS DATE)
       END = CASE
-        WHEN REGEXP_MATCHES(
+        WHEN REGEXP_FULL_MATCH(
           "t10"."csrq",
-          '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\z'
+          '(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?'
         )
         AND (
           TRY_CAST(SUBSTRING(
@@ -256,7 +256,7 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
+                WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
                 THEN SUBSTRING(
                   "t10"."csrq",
                   CASE WHEN (
@@ -286,7 +286,7 @@ FROM (
           AND CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
+                WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
                 THEN SUBSTRING(
                   "t10"."csrq",
                   CASE WHEN (
@@ -317,7 +317,7 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
+                  WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
                   THEN SUBSTRING(
                     "t10"."csrq",
                     CASE WHEN (
@@ -349,7 +349,7 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
+                  WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
                   THEN SUBSTRING(
                     "t10"."csrq",
                     CASE WHEN (
@@ -379,7 +379,7 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
+                    WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
                     THEN SUBSTRING(
                       "t10"."csrq",
                       CASE WHEN (
@@ -413,7 +413,7 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           CASE
-                            WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
+                            WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
                             THEN SUBSTRING(
                               "t10"."csrq",
                               CASE WHEN (
@@ -447,7 +447,7 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           CASE
-                            WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
+                            WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
                             THEN SUBSTRING(
                               "t10"."csrq",
                               CASE WHEN (
@@ -482,7 +482,7 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         CASE
-                          WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
+                          WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
                           THEN SUBSTRING(
                             "t10"."csrq",
                             CASE WHEN (
@@ -517,7 +517,7 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
+                    WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
                     THEN SUBSTRING(
                       "t10"."csrq",
                       CASE WHEN (
@@ -553,7 +553,7 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
+                    WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
                     THEN SUBSTRING(
                       "t10"."csrq",
                       CASE WHEN (
@@ -585,7 +585,7 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
+                    WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
                     THEN SUBSTRING(
                       "t10"."csrq",
                       CASE WHEN (
@@ -615,7 +615,7 @@ FROM (
               AND CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
+                    WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
                     THEN SUBSTRING(
                       "t10"."csrq",
                       CASE WHEN (
@@ -647,7 +647,7 @@ FROM (
                   CAST(NULLIF(
                     REGEXP_EXTRACT(
                       CASE
-                        WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
+                        WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
                         THEN SUBSTRING(
                           "t10"."csrq",
                           CASE WHEN (
@@ -678,7 +678,7 @@ FROM (
                 OR CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
+                      WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
                       THEN SUBSTRING(
                         "t10"."csrq",
                         CASE WHEN (
@@ -714,7 +714,7 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
+                WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
                 THEN SUBSTRING(
                   "t10"."csrq",
                   CASE WHEN (
@@ -744,7 +744,7 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
+                WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
                 THEN SUBSTRING(
                   "t10"."csrq",
                   CASE WHEN (
@@ -774,7 +774,7 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t10"."csrq", '^[0-9]{8}\z')
+                WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
                 THEN SUBSTRING(
                   "t10"."csrq",
                   CASE WHEN (
@@ -915,16 +915,7 @@ FROM (
       THEN CASE
         WHEN "t10"."age" IS NULL
         THEN CAST(NULL AS BOOLEAN)
-        ELSE COALESCE(
-          TRUE
-          AND (
-            "t10"."__d_age:number:n" >= 0.0
-          )
-          AND (
-            "t10"."__d_age:number:n" <= 150.0
-          ),
-          FALSE
-        )
+        ELSE COALESCE("t10"."__d_age:number:n" BETWEEN 0 AND 150, FALSE)
       END
       ELSE CAST(NULL AS BOOLEAN)
     END AS TINYINT) AS "__q8",
@@ -940,7 +931,7 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                   THEN SUBSTRING(
                     "t10"."start_date",
                     CASE WHEN (
@@ -970,7 +961,7 @@ FROM (
             AND CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                   THEN SUBSTRING(
                     "t10"."start_date",
                     CASE WHEN (
@@ -1001,7 +992,7 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                     THEN SUBSTRING(
                       "t10"."start_date",
                       CASE WHEN (
@@ -1033,7 +1024,7 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                     THEN SUBSTRING(
                       "t10"."start_date",
                       CASE WHEN (
@@ -1063,7 +1054,7 @@ FROM (
                 WHEN CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                      WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                       THEN SUBSTRING(
                         "t10"."start_date",
                         CASE WHEN (
@@ -1097,7 +1088,7 @@ FROM (
                         CAST(NULLIF(
                           REGEXP_EXTRACT(
                             CASE
-                              WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                              WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                               THEN SUBSTRING(
                                 "t10"."start_date",
                                 CASE WHEN (
@@ -1131,7 +1122,7 @@ FROM (
                         CAST(NULLIF(
                           REGEXP_EXTRACT(
                             CASE
-                              WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                              WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                               THEN SUBSTRING(
                                 "t10"."start_date",
                                 CASE WHEN (
@@ -1166,7 +1157,7 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           CASE
-                            WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                            WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                             THEN SUBSTRING(
                               "t10"."start_date",
                               CASE WHEN (
@@ -1201,7 +1192,7 @@ FROM (
                 WHEN CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                      WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                       THEN SUBSTRING(
                         "t10"."start_date",
                         CASE WHEN (
@@ -1237,7 +1228,7 @@ FROM (
                 CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                      WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                       THEN SUBSTRING(
                         "t10"."start_date",
                         CASE WHEN (
@@ -1269,7 +1260,7 @@ FROM (
                 CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                      WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                       THEN SUBSTRING(
                         "t10"."start_date",
                         CASE WHEN (
@@ -1299,7 +1290,7 @@ FROM (
                 AND CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                      WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                       THEN SUBSTRING(
                         "t10"."start_date",
                         CASE WHEN (
@@ -1331,7 +1322,7 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         CASE
-                          WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                          WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                           THEN SUBSTRING(
                             "t10"."start_date",
                             CASE WHEN (
@@ -1362,7 +1353,7 @@ FROM (
                   OR CAST(NULLIF(
                     REGEXP_EXTRACT(
                       CASE
-                        WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                        WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                         THEN SUBSTRING(
                           "t10"."start_date",
                           CASE WHEN (
@@ -1398,7 +1389,7 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                   THEN SUBSTRING(
                     "t10"."start_date",
                     CASE WHEN (
@@ -1428,7 +1419,7 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                   THEN SUBSTRING(
                     "t10"."start_date",
                     CASE WHEN (
@@ -1458,7 +1449,7 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                   THEN SUBSTRING(
                     "t10"."start_date",
                     CASE WHEN (
@@ -1500,7 +1491,7 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                   THEN SUBSTRING(
                     "t10"."end_date",
                     CASE WHEN (
@@ -1530,7 +1521,7 @@ FROM (
             AND CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                   THEN SUBSTRING(
                     "t10"."end_date",
                     CASE WHEN (
@@ -1561,7 +1552,7 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                     THEN SUBSTRING(
                       "t10"."end_date",
                       CASE WHEN (
@@ -1593,7 +1584,7 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                     THEN SUBSTRING(
                       "t10"."end_date",
                       CASE WHEN (
@@ -1623,7 +1614,7 @@ FROM (
                 WHEN CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                      WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                       THEN SUBSTRING(
                         "t10"."end_date",
                         CASE WHEN (
@@ -1657,7 +1648,7 @@ FROM (
                         CAST(NULLIF(
                           REGEXP_EXTRACT(
                             CASE
-                              WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                              WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                               THEN SUBSTRING(
                                 "t10"."end_date",
                                 CASE WHEN (
@@ -1691,7 +1682,7 @@ FROM (
                         CAST(NULLIF(
                           REGEXP_EXTRACT(
                             CASE
-                              WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                              WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                               THEN SUBSTRING(
                                 "t10"."end_date",
                                 CASE WHEN (
@@ -1726,7 +1717,7 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           CASE
-                            WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                            WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                             THEN SUBSTRING(
                               "t10"."end_date",
                               CASE WHEN (
@@ -1761,7 +1752,7 @@ FROM (
                 WHEN CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                      WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                       THEN SUBSTRING(
                         "t10"."end_date",
                         CASE WHEN (
@@ -1797,7 +1788,7 @@ FROM (
                 CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                      WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                       THEN SUBSTRING(
                         "t10"."end_date",
                         CASE WHEN (
@@ -1829,7 +1820,7 @@ FROM (
                 CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                      WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                       THEN SUBSTRING(
                         "t10"."end_date",
                         CASE WHEN (
@@ -1859,7 +1850,7 @@ FROM (
                 AND CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                      WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                       THEN SUBSTRING(
                         "t10"."end_date",
                         CASE WHEN (
@@ -1891,7 +1882,7 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         CASE
-                          WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                          WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                           THEN SUBSTRING(
                             "t10"."end_date",
                             CASE WHEN (
@@ -1922,7 +1913,7 @@ FROM (
                   OR CAST(NULLIF(
                     REGEXP_EXTRACT(
                       CASE
-                        WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                        WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                         THEN SUBSTRING(
                           "t10"."end_date",
                           CASE WHEN (
@@ -1958,7 +1949,7 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                   THEN SUBSTRING(
                     "t10"."end_date",
                     CASE WHEN (
@@ -1988,7 +1979,7 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                   THEN SUBSTRING(
                     "t10"."end_date",
                     CASE WHEN (
@@ -2018,7 +2009,7 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                   THEN SUBSTRING(
                     "t10"."end_date",
                     CASE WHEN (
@@ -2060,7 +2051,7 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                 THEN SUBSTRING(
                   "t10"."start_date",
                   CASE WHEN (
@@ -2090,7 +2081,7 @@ FROM (
           AND CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                 THEN SUBSTRING(
                   "t10"."start_date",
                   CASE WHEN (
@@ -2121,7 +2112,7 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                   THEN SUBSTRING(
                     "t10"."start_date",
                     CASE WHEN (
@@ -2153,7 +2144,7 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                   THEN SUBSTRING(
                     "t10"."start_date",
                     CASE WHEN (
@@ -2183,7 +2174,7 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                     THEN SUBSTRING(
                       "t10"."start_date",
                       CASE WHEN (
@@ -2217,7 +2208,7 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           CASE
-                            WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                            WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                             THEN SUBSTRING(
                               "t10"."start_date",
                               CASE WHEN (
@@ -2251,7 +2242,7 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           CASE
-                            WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                            WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                             THEN SUBSTRING(
                               "t10"."start_date",
                               CASE WHEN (
@@ -2286,7 +2277,7 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         CASE
-                          WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                          WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                           THEN SUBSTRING(
                             "t10"."start_date",
                             CASE WHEN (
@@ -2321,7 +2312,7 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                     THEN SUBSTRING(
                       "t10"."start_date",
                       CASE WHEN (
@@ -2357,7 +2348,7 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                     THEN SUBSTRING(
                       "t10"."start_date",
                       CASE WHEN (
@@ -2389,7 +2380,7 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                     THEN SUBSTRING(
                       "t10"."start_date",
                       CASE WHEN (
@@ -2419,7 +2410,7 @@ FROM (
               AND CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                     THEN SUBSTRING(
                       "t10"."start_date",
                       CASE WHEN (
@@ -2451,7 +2442,7 @@ FROM (
                   CAST(NULLIF(
                     REGEXP_EXTRACT(
                       CASE
-                        WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                        WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                         THEN SUBSTRING(
                           "t10"."start_date",
                           CASE WHEN (
@@ -2482,7 +2473,7 @@ FROM (
                 OR CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                      WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                       THEN SUBSTRING(
                         "t10"."start_date",
                         CASE WHEN (
@@ -2518,7 +2509,7 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                 THEN SUBSTRING(
                   "t10"."start_date",
                   CASE WHEN (
@@ -2548,7 +2539,7 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                 THEN SUBSTRING(
                   "t10"."start_date",
                   CASE WHEN (
@@ -2578,7 +2569,7 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t10"."start_date", '^[0-9]{8}\z')
+                WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
                 THEN SUBSTRING(
                   "t10"."start_date",
                   CASE WHEN (
@@ -2617,7 +2608,7 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                 THEN SUBSTRING(
                   "t10"."end_date",
                   CASE WHEN (
@@ -2647,7 +2638,7 @@ FROM (
           AND CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                 THEN SUBSTRING(
                   "t10"."end_date",
                   CASE WHEN (
@@ -2678,7 +2669,7 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                   THEN SUBSTRING(
                     "t10"."end_date",
                     CASE WHEN (
@@ -2710,7 +2701,7 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                  WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                   THEN SUBSTRING(
                     "t10"."end_date",
                     CASE WHEN (
@@ -2740,7 +2731,7 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                     THEN SUBSTRING(
                       "t10"."end_date",
                       CASE WHEN (
@@ -2774,7 +2765,7 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           CASE
-                            WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                            WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                             THEN SUBSTRING(
                               "t10"."end_date",
                               CASE WHEN (
@@ -2808,7 +2799,7 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           CASE
-                            WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                            WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                             THEN SUBSTRING(
                               "t10"."end_date",
                               CASE WHEN (
@@ -2843,7 +2834,7 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         CASE
-                          WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                          WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                           THEN SUBSTRING(
                             "t10"."end_date",
                             CASE WHEN (
@@ -2878,7 +2869,7 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                     THEN SUBSTRING(
                       "t10"."end_date",
                       CASE WHEN (
@@ -2914,7 +2905,7 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                     THEN SUBSTRING(
                       "t10"."end_date",
                       CASE WHEN (
@@ -2946,7 +2937,7 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                     THEN SUBSTRING(
                       "t10"."end_date",
                       CASE WHEN (
@@ -2976,7 +2967,7 @@ FROM (
               AND CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                    WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                     THEN SUBSTRING(
                       "t10"."end_date",
                       CASE WHEN (
@@ -3008,7 +2999,7 @@ FROM (
                   CAST(NULLIF(
                     REGEXP_EXTRACT(
                       CASE
-                        WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                        WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                         THEN SUBSTRING(
                           "t10"."end_date",
                           CASE WHEN (
@@ -3039,7 +3030,7 @@ FROM (
                 OR CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                      WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                       THEN SUBSTRING(
                         "t10"."end_date",
                         CASE WHEN (
@@ -3075,7 +3066,7 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                 THEN SUBSTRING(
                   "t10"."end_date",
                   CASE WHEN (
@@ -3105,7 +3096,7 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                 THEN SUBSTRING(
                   "t10"."end_date",
                   CASE WHEN (
@@ -3135,7 +3126,7 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_MATCHES("t10"."end_date", '^[0-9]{8}\z')
+                WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
                 THEN SUBSTRING(
                   "t10"."end_date",
                   CASE WHEN (
@@ -3339,13 +3330,13 @@ FROM (
           1000000000
         )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d18",
         CASE
-          WHEN REGEXP_MATCHES("t7"."age", '^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\z')
+          WHEN REGEXP_FULL_MATCH("t7"."age", '[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?')
           THEN TRY_CAST("t7"."age" AS DOUBLE)
           ELSE CAST(NULL AS DOUBLE)
         END AS "__d_age:number:n",
-        REGEXP_MATCHES(
+        REGEXP_FULL_MATCH(
           "t7"."start_date",
-          '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\z'
+          '(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?'
         ) AS "__d_start_date:time:iso:iso",
         TRY_CAST(SUBSTRING(
           "t7"."start_date",
@@ -3354,9 +3345,9 @@ FROM (
           ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t7"."start_date") END,
           10
         ) AS DATE) AS "__d_start_date:time:iso:date",
-        REGEXP_MATCHES(
+        REGEXP_FULL_MATCH(
           "t7"."end_date",
-          '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\z'
+          '(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?'
         ) AS "__d_end_date:time:iso:iso",
         TRY_CAST(SUBSTRING(
           "t7"."end_date",
@@ -3378,7 +3369,7 @@ FROM (
           "t3"."start_date",
           "t3"."end_date",
           "t3"."sfzh" IS NULL AS "__d_sfzh:id:null",
-          REGEXP_MATCHES("t3"."sfzh", '^[0-9]{17}[0-9X]\z') AS "__d_sfzh:id:shape",
+          REGEXP_FULL_MATCH("t3"."sfzh", '[0-9]{17}[0-9X]') AS "__d_sfzh:id:shape",
           SUBSTRING(
             "t3"."sfzh",
             CASE WHEN (
@@ -3445,7 +3436,7 @@ FROM (
           END AS "__d_sfzh:id:birth_date",
           CASE
             WHEN LENGTH("t3"."sfzh") = 15
-            THEN REGEXP_MATCHES("t3"."sfzh", '^[0-9]{15}\z')
+            THEN REGEXP_FULL_MATCH("t3"."sfzh", '[0-9]{15}')
             ELSE FALSE
           END AS "__d_sfzh:id:shape15",
           CASE
@@ -3491,7 +3482,7 @@ FROM (
           "t3"."mz" AS "__d_key:mz:GB/T 3304:code:bb801a4968ce",
           "t3"."xzqh" AS "__d_key:xzqh:GB/T 2260:code:20e820631b1b",
           "t3"."yhkh" IS NULL AS "__d_yhkh:luhn16-19:null",
-          REGEXP_MATCHES("t3"."yhkh", '^[0-9]{16,19}\z') AS "__d_yhkh:luhn16-19:shape",
+          REGEXP_FULL_MATCH("t3"."yhkh", '[0-9]{16,19}') AS "__d_yhkh:luhn16-19:shape",
           TRY_CAST(RIGHT("t3"."yhkh", 9) AS BIGINT) AS "__d_yhkh:luhn16-19:lo",
           TRY_CAST(CASE
             WHEN LENGTH("t3"."yhkh") > 9

@@ -889,16 +889,7 @@ FROM (
       IF(
         `t10`.`age` IS NULL,
         CAST(NULL AS BOOLEAN),
-        COALESCE(
-          TRUE
-          AND (
-            `t10`.`__d_age:number:n` >= 0.0
-          )
-          AND (
-            `t10`.`__d_age:number:n` <= 150.0
-          ),
-          FALSE
-        )
+        COALESCE(`t10`.`__d_age:number:n` BETWEEN 0 AND 150, FALSE)
       ),
       CAST(NULL AS BOOLEAN)
     ) AS TINYINT) AS `__q8`,

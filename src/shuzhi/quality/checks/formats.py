@@ -77,13 +77,21 @@ class Bounds(ColumnParams):
         return self
 
 
+def _bound(b: float) -> int | float:
+    # a whole bound as an integer: lengths and integer columns are then compared without a cast to double
+    return int(b) if b.is_integer() and abs(b) < 2**53 else b
+
+
 def _within(x: ir.NumericValue, p: Bounds) -> ir.BooleanValue:
-    ok = ibis.literal(True)
+    """``x`` within the bounds, ``x`` written once (an engine may inline it in each place it is used)."""
+    if p.min is not None and p.max is not None and not (p.min_exclusive or p.max_exclusive):
+        return x.between(_bound(p.min), _bound(p.max))
+    tests = []
     if p.min is not None:
-        ok = ok & ((x > p.min) if p.min_exclusive else (x >= p.min))
+        tests.append((x > _bound(p.min)) if p.min_exclusive else (x >= _bound(p.min)))
     if p.max is not None:
-        ok = ok & ((x < p.max) if p.max_exclusive else (x <= p.max))
-    return ok
+        tests.append((x < _bound(p.max)) if p.max_exclusive else (x <= _bound(p.max)))
+    return ibis.and_(*tests)
 
 
 @check("length", "normativity", "expr", Bounds, "{column} 长度在 [{min}, {max}] 内", "length of {column} within [{min}, {max}]")
