@@ -48,7 +48,7 @@ def compiled(dialect: str) -> str:
     sql = duckdb_sql(aggregate) if dialect == "duckdb" else ibis.to_sql(aggregate, dialect=dialect)
     # in-memory code tables get random names: number them in order of appearance
     names: dict[str, str] = {}
-    return re.sub(r"ibis_pandas_memtable_[a-z0-9]+", lambda m: names.setdefault(m.group(0), f"code_table_{len(names)}"), sql) + "\n"
+    return re.sub(r"ibis_[a-z]+_memtable_[a-z0-9]+", lambda m: names.setdefault(m.group(0), f"code_table_{len(names)}"), sql) + "\n"
 
 
 @pytest.mark.parametrize("dialect", ["duckdb", "pyspark"])

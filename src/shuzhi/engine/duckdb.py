@@ -105,14 +105,16 @@ class DuckDBEngine(Engine):
 
     def __init__(self, *, threads: int | None = None, temp_dir: Path | None = None, compression: str = "snappy") -> None:
         self.compression = compression
-        self.con = ibis.duckdb.connect()
-        self.con.compiler = _COMPILER  # type: ignore[misc]
-        self._raw: duckdb.DuckDBPyConnection = self.con.con
+        # settings as connection options: a bound query parameter would import pandas (half a second)
+        config: dict[str, object] = {}
         if threads:
-            self._raw.execute(f"SET threads = {int(threads)}")
+            config["threads"] = int(threads)
         if temp_dir is not None:
             temp_dir.mkdir(parents=True, exist_ok=True)
-            self._raw.execute("SET temp_directory = ?", [str(temp_dir)])
+            config["temp_directory"] = str(temp_dir)
+        self.con = ibis.duckdb.connect(**config)
+        self.con.compiler = _COMPILER  # type: ignore[misc]
+        self._raw: duckdb.DuckDBPyConnection = self.con.con
         self._raw.execute("SET enable_progress_bar = true")
         self._raw.execute("SET enable_progress_bar_print = false")
 
