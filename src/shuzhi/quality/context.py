@@ -10,7 +10,6 @@ from typing import Any
 
 import ibis
 import ibis.expr.types as ir
-import pyarrow as pa
 
 from shuzhi.catalog.dtypes import cast_text
 from shuzhi.errors import ConfigError
@@ -159,8 +158,7 @@ class Staging:
             flags = {}
             for i, (name, (key_col, codes)) in enumerate(self.codes.items()):
                 code_col = f"__code{i}"
-                # from Arrow: a memtable from a dict goes through pandas, whose import costs half a second
-                codes_t = ibis.memtable(pa.table({code_col: pa.array(codes, pa.string())}))
+                codes_t = ibis.memtable({code_col: list(codes)}, schema={code_col: "string"})
                 joined = joined.left_join(codes_t, derived[key_col] == codes_t[code_col])
                 flags[f"__lk{i}"] = joined[code_col].notnull()
                 self.flags[name] = f"__lk{i}"
