@@ -26,6 +26,7 @@ import datetime as dt
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -99,21 +100,27 @@ def warm(path: Path) -> None:
             pass
 
 
+def children_cpu() -> float:
+    """CPU seconds (user + system) of all waited-for child processes so far."""
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
 def run_runner(py: Path, tool: str, spec_path: Path) -> dict:
     argv = [a.replace("{spec}", str(spec_path)) for a in TOOLS[tool][1]]
     if "{spec}" not in " ".join(TOOLS[tool][1]):
         argv = argv + [str(spec_path)]
     argv[0] = str(PEERS / argv[0])
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), children_cpu()
     p = subprocess.run([str(py), *argv], capture_output=True, text=True, cwd=PEERS,
                        env={**os.environ, "PYTHONPATH": str(PEERS), "TQDM_DISABLE": "1"})
-    wall = time.perf_counter() - t
+    wall, cpu = time.perf_counter() - t, children_cpu() - cpu
     line = next((ln for ln in p.stdout.splitlines() if ln.startswith("@@RESULT ")), None)
     if line is None:
         err = (p.stderr.strip().splitlines() or ["no output"])[-1]
         return {"error": f"exit {p.returncode}: {err[:300]}", "wall": wall}
     out = json.loads(line.removeprefix("@@RESULT "))
-    out["wall"] = wall
+    out["wall"], out["cpu"] = wall, cpu
     if all(v is None for v in out["failed"].values()):
         errs = out.get("errors") or ["no counts"]
         out["error"] = errs[0][:200] + (f" (and {len(errs) - 1} more)" if len(errs) > 1 else "")
@@ -144,12 +151,12 @@ def shuzhi_home(work: Path, parquet: Path) -> Path:
 
 
 def run_shuzhi(home: Path, rules: Path, *, samples: bool = True) -> dict:
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), children_cpu()
     # --recompute: every run does the full work (a second run of one version would otherwise reuse stored counts)
     extra = ["--recompute"] + ([] if samples else ["--samples", "0"])
     p = subprocess.run([str(SHUZHI), "--home", str(home), "quality", "run", "bench", "--rules", str(rules), "--json", *extra],
                        capture_output=True, text=True)
-    wall = time.perf_counter() - t
+    wall, cpu = time.perf_counter() - t, children_cpu() - cpu
     try:
         doc = json.loads(p.stdout)
     except json.JSONDecodeError:
@@ -165,7 +172,7 @@ def run_shuzhi(home: Path, rules: Path, *, samples: bool = True) -> dict:
             continue
         failed[rid], evaluated[rid] = r.get("failed"), r.get("evaluated")
     return {"tool": "shuzhi" if samples else "shuzhi-nosamples", "engine": "DuckDB", "seconds": doc.get("duration_s"),
-            "wall": wall, "failed": failed, "evaluated": evaluated, "notes": notes, "versions": {"shuzhi": shuzhi_version()}, "rows": doc.get("rows")}
+            "wall": wall, "cpu": cpu, "failed": failed, "evaluated": evaluated, "notes": notes, "versions": {"shuzhi": shuzhi_version()}, "rows": doc.get("rows")}
 
 
 def shuzhi_version() -> str:
@@ -284,11 +291,14 @@ def summarize(jobs, runs, unavailable, files) -> list[dict]:
         last = ok[-1]
         med = statistics.median(o["seconds"] for o in ok)
         wall = statistics.median(o["wall"] for o in ok)
+        cpu = statistics.median(o["cpu"] for o in ok) if all("cpu" in o for o in ok) else None
+        ref_cpu = [o["cpu"] for o in runs[("handsql", key)] if "error" not in o and "cpu" in o]
         expressed = [rid for rid in sqlrules.RULE_IDS if last["failed"].get(rid) is not None]
         mismatches = {rid: (last["failed"][rid], ref[key]["failed"].get(rid)) for rid in expressed
                       if last["failed"][rid] != ref[key]["failed"].get(rid)}
         base = ref[key]["median"]
-        row.update(status="ok", median=med, wall=wall, ratio=med / base if base else None,
+        row.update(status="ok", median=med, wall=wall, ratio=med / base if base else None, cpu=cpu,
+                   cpu_ratio=cpu / statistics.median(ref_cpu) if cpu is not None and ref_cpu else None,
                    wall_ratio=wall / statistics.median(o["wall"] for o in runs[("handsql", key)] if "error" not in o),
                    expressed=len(expressed), mismatches=mismatches, versions=last.get("versions", {}),
                    notes=last.get("notes", {}), failed=last["failed"], all_runs=[o["seconds"] for o in ok],
@@ -301,16 +311,24 @@ def max_load(summary: list[dict]) -> float:
     return max((x for r in summary for x in (r.get("load_before") or []) if x is not None), default=0.0)
 
 
+def _seconds(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
+def _times(ratio: float | None) -> str:
+    return "—" if ratio is None else f"{ratio:.2f}×"
+
+
 def print_table(summary: list[dict]) -> None:
     n = len(sqlrules.RULE_IDS)
-    print(f"\n{'tool':32s} {'engine':38s} {'rows':>10s} {'median s':>9s} {'× limit':>8s} {'wall s':>7s} {'rules':>6s}  counts")
+    print(f"\n{'tool':32s} {'engine':38s} {'rows':>10s} {'median s':>9s} {'× limit':>8s} {'wall s':>7s} {'CPU ×':>6s} {'rules':>6s}  counts")
     for r in summary:
         if r["status"] != "ok":
             print(f"{r['name']:32s} {r['engine']:38s} {'':>10s} {r['status']}")
             continue
         agree = "agree" if not r["mismatches"] else f"{len(r['mismatches'])} DIFFER"
         print(f"{r['name']:32s} {r['engine']:38s} {r['rows'] or 0:>10,d} {r['median']:9.2f} {r['ratio']:7.2f}× "
-              f"{r['wall']:7.2f} {r['expressed']:>2d}/{n}  {agree}")
+              f"{r['wall']:7.2f} {_times(r.get('cpu_ratio')):>6s} {r['expressed']:>2d}/{n}  {agree}")
     for r in summary:
         for rid, (got, want) in (r.get("mismatches") or {}).items():
             print(f"  MISMATCH {r['tool']}: {rid}: {got} vs hand-written {want}")
@@ -338,20 +356,23 @@ def write_results(record: dict, rules_path: Path) -> None:
              f"Highest 1-minute load average seen before a run: {max_load(s):.1f} on {os.cpu_count()} cores"
              + (" — **the machine was shared with other jobs during the run; treat the times as indicative**."
                 if max_load(s) > 1.5 * (os.cpu_count() or 1) else "."), "",
-             "| tool | engine | rows | median s | × limit | process wall s | rules expressed | counts vs limit |",
-             "|---|---|---:|---:|---:|---:|---:|---|"]
+             "| tool | engine | rows | median s | × limit | process wall s | process CPU s | CPU × limit | rules expressed | counts vs limit |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"]
     for r in s:
         if r["status"] != "ok":
-            lines.append(f"| {r['name']} | {r['engine']} | | — | — | — | — | {r['status']} |")
+            lines.append(f"| {r['name']} | {r['engine']} | | — | — | — | — | — | — | {r['status']} |")
             continue
         agree = "agree" if not r["mismatches"] else f"**{len(r['mismatches'])} differ** (below)"
         ver = ", ".join(f"{k} {v}" for k, v in r["versions"].items())
         lines.append(f"| {r['name']} ({ver}) | {r['engine']} | {r['rows']:,} | {r['median']:.2f} | "
-                     f"**{r['ratio']:.2f}×** | {r['wall']:.2f} | {r['expressed']} of {n} | {agree} |")
+                     f"**{r['ratio']:.2f}×** | {r['wall']:.2f} | {_seconds(r.get('cpu'))} | "
+                     f"{_times(r.get('cpu_ratio'))} | {r['expressed']} of {n} | {agree} |")
     lines += ["", "\"median s\" is the time inside each process from after its imports to its counts (connection and",
               "setup included); for shuzhi it is the `duration_s` of its JSON. \"process wall s\" adds interpreter",
               "start-up and imports. \"× limit\" divides by the hand-written SQL on the same file (GX on pandas runs",
-              "on a smaller file, against the hand-written SQL on that file).", ""]
+              "on a smaller file, against the hand-written SQL on that file). \"process CPU s\" is the CPU time (user +",
+              "system, all threads) of the whole process, imports included; on a shared machine it varies less than",
+              "wall time, so read \"CPU × limit\" next to \"× limit\".", ""]
     if any(r["tool"] == "gx-duckdb" and r["status"] != "ok" for r in s):
         lines += ["GX on DuckDB fails here: `SqlAlchemyExecutionEngine.execute_query` returns the SQLAlchemy result after",
                   "closing its connection, and with duckdb_engine the rows are gone by then (`with engine.connect() as c:",
