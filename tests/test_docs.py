@@ -77,3 +77,14 @@ def test_every_quality_check_and_parameter_documented() -> None:
         assert row is not None, name
         for param in check.params.model_json_schema(by_alias=True).get("properties", {}):
             assert f"`{param}" in row or f"{param}:" in row, (name, param)
+
+
+def test_every_entity_type_and_template_documented() -> None:
+    from shuzhi.discovery.recognizer import registry
+    from shuzhi.grading.templates import template_names
+
+    doc = (ROOT / "docs" / "discovery.md").read_text(encoding="utf-8")
+    for entity, r in registry().items():
+        assert f"| `{entity}` | {r.LABEL} |" in doc, entity
+    for name in template_names():
+        assert f"`{name}`" in doc, name

@@ -20,7 +20,7 @@ Everything here builds Ibis expressions; nothing runs row by row in Python.
 
 from __future__ import annotations
 
-import datetime as dt
+import datetime
 import re
 from collections.abc import Callable
 
@@ -46,6 +46,20 @@ ISO_DATE_SHAPE = r"\d{4}-\d{2}-\d{2}"
 # white space spelled out (engines disagree on \s): ASCII, no-break, en…hair spaces, zero-width, ideographic U+3000
 BLANK_CHARS = " \t\n\r\x0b\x0c\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u3000\ufeff"
 BLANK_RE = f"^[{BLANK_CHARS}]*\\z"
+
+
+def blank_regex(placeholders: list[str]) -> str:
+    r"""Regex of a blank value: only white space (incl. U+3000), or a placeholder surrounded by it.
+
+    >>> import re
+    >>> [bool(re.search(blank_regex(["无", "-"]).replace("\\z", "$"), v)) for v in ("", " 无\u3000", "-", "无人")]
+    [True, True, True, False]
+    """
+    ws = f"[{BLANK_CHARS}]*"
+    alts = "|".join(re.escape(p) for p in sorted(placeholders, key=len, reverse=True) if p.strip())
+    return f"^{ws}(?:{alts})?{ws}\\z" if alts else f"^{ws}\\z"
+
+
 # Chinese characters: URO, extension A, compatibility ideographs, extensions B and later
 HAN_RE = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+"
 
@@ -206,7 +220,7 @@ def time_parts(v: ir.Value, derive: Derive | None = None, *, iso_dates: bool = F
     }
 
 
-def datetime_key(when: dt.datetime) -> int:
+def datetime_key(when: datetime.datetime) -> int:
     """The ``time`` key (``yyyymmddHHMMSS``, see :func:`time_parts`) of a Python datetime."""
     return int(when.strftime("%Y%m%d%H%M%S"))
 

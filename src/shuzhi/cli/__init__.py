@@ -11,6 +11,7 @@ from shuzhi import __version__
 from shuzhi.cli import catalog, demo, quality
 from shuzhi.cli.common import State
 from shuzhi.cli.ingest import ingest_command
+from shuzhi.cli.scan import scan_command
 
 app = typer.Typer(
     name="shuzhi",
@@ -22,6 +23,7 @@ app = typer.Typer(
 app.command("ingest")(ingest_command)
 app.add_typer(catalog.app, name="catalog")
 app.add_typer(quality.app, name="quality")
+app.command("scan")(scan_command)
 app.command("demo")(demo.demo_command)
 app.command("demo-data")(demo.demo_data_command)
 

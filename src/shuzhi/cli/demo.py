@@ -38,8 +38,22 @@ def demo_command(ctx: typer.Context, rows: RowsOpt = 10_000, seed: SeedOpt = 202
         out.print(_quality_table(ctx, report["quality"]))
         out.print(text(ctx, "详细结果：shuzhi quality run <资源代码> --html report.html",
                        "details: shuzhi quality run <code> --html report.html"))
+        out.print(_grading_table(ctx, report["grading"]))
+        out.print(text(ctx, "逐列结果：shuzhi scan <资源代码>", "per column: shuzhi scan <code>"))
 
     emit(ctx, report, render)
+
+
+def _grading_table(ctx: typer.Context, grading: list[dict[str, Any]]) -> Table:
+    """Per dataset: its level, and the sensitive columns with what was found in them."""
+    table = Table(title=text(ctx, "敏感数据识别与分级（公共数据模板）", "discovery and grading (public-data template)"),
+                  header_style="bold")
+    for zh, en in [("资源代码", "code"), ("资源级别", "dataset level"), ("敏感列", "sensitive columns")]:
+        table.add_column(text(ctx, zh, en), overflow="fold")
+    for g in grading:
+        found = [f"{c['name']}: {'/'.join(e['type'] for e in c['entities'])} → {c['level']}" for c in g["columns"] if c["entities"]]
+        table.add_row(g["dataset"], g["dataset_level_name"], "\n".join(found) or "—")
+    return table
 
 
 def _quality_table(ctx: typer.Context, quality: list[dict[str, Any]]) -> Table:

@@ -13,6 +13,7 @@ from typing import Any
 from shuzhi.catalog import IngestResult, ingest, list_datasets
 from shuzhi.demo.generate import generate_demo_data
 from shuzhi.demo.quality import assess_demo
+from shuzhi.grading.assess import assess
 from shuzhi.sources.stage import Steps
 from shuzhi.workspace import Workspace
 
@@ -23,8 +24,8 @@ def sidecar(name: str) -> Path:
 
 
 def run_demo(ws: Workspace, *, rows: int, seed: int, steps: Steps) -> dict[str, Any]:
-    """Generate demo data under ``<home>/demo-data``, ingest every dataset with its sidecar, and
-    assess each one with suggested quality rules."""
+    """Generate demo data under ``<home>/demo-data``, ingest every dataset with its sidecar,
+    assess each one with suggested quality rules, and find and grade its sensitive data."""
     out_dir = ws.home / "demo-data"
     steps("生成示例数据", "generating demo data")
     manifest = generate_demo_data(out_dir, rows=rows, seed=seed)
@@ -32,10 +33,13 @@ def run_demo(ws: Workspace, *, rows: int, seed: int, steps: Steps) -> dict[str, 
     for item in manifest["datasets"]:
         results.append(ingest(ws, str(out_dir / item["file"]), meta_file=sidecar(item["meta"]), steps=steps))
     quality = assess_demo(ws, manifest, steps=steps)
+    steps("敏感数据识别与分级", "discovery and grading")
+    grading = [assess(ws, item["code"]) for item in manifest["datasets"]]
     return {
         "data_dir": str(out_dir),
         "manifest": manifest,
         "ingested": [r.to_dict() for r in results],
         "catalog": list_datasets(ws),
         "quality": quality,
+        "grading": grading,
     }

@@ -85,6 +85,10 @@ class Engine(abc.ABC):
     def to_pyarrow(self, expr: ir.Expr) -> pa.Table:
         return self.con.to_pyarrow(expr)
 
+    def sample(self, table: ir.Table, fraction: float, seed: int) -> ir.Table:
+        """About ``fraction`` of the rows, the same ones on every call where the engine can repeat a sample."""
+        return table.sample(fraction, seed=seed)
+
     def cache(self, table: ir.Table) -> ir.Table:
         """Compute ``table`` once and keep it (a temporary table, or a cached Spark frame) for the next queries.
 

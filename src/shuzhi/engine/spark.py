@@ -53,6 +53,10 @@ class SparkEngine(Engine):
         self.compression = compression
         self.con = ibis.pyspark.connect(session)
 
+    def sample(self, table: ir.Table, fraction: float, seed: int) -> ir.Table:
+        # Ibis cannot seed Spark's sample of a query (it lowers it to a filter on rand())
+        return table.sample(fraction)
+
     def read_parquet(self, path: str) -> ir.Table:
         return self.con.read_parquet(path)
 

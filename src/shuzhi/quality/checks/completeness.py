@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import ibis
 import ibis.expr.types as ir
 from pydantic import model_validator
 
-from shuzhi.catalog.dtypes import BLANK_CHARS
+from shuzhi.catalog.dtypes import blank_regex
 from shuzhi.quality.context import Ctx
 from shuzhi.quality.registry import ColumnParams, Params, check
 
@@ -21,13 +19,6 @@ def not_null(ctx: Ctx, p: ColumnParams) -> ir.BooleanValue:
 class NotBlank(ColumnParams):
     #: values meaning "nothing" (default: the placeholders in data/defaults.yaml)
     placeholders: list[str] | None = None
-
-
-def blank_regex(placeholders: list[str]) -> str:
-    """Regex of a blank value: only white space (incl. U+3000), or a placeholder surrounded by it."""
-    ws = f"[{BLANK_CHARS}]*"
-    alts = "|".join(re.escape(p) for p in sorted(placeholders, key=len, reverse=True) if p.strip())
-    return f"^{ws}(?:{alts})?{ws}\\z" if alts else f"^{ws}\\z"
 
 
 @check("not_blank", "completeness", "expr", NotBlank,

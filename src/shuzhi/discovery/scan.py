@@ -1,0 +1,196 @@
+"""Scan a table for sensitive data: every recognizer on every column in one engine aggregate.
+
+1. The rows: a seeded sample of ``sample`` rows (cached by the engine), or every row with ``sample=None``.
+2. A first aggregate, regexes only: per column the non-blank values, their average length (free
+   text or not) and how many pass each recognizer's prefilter.
+3. A second aggregate over the (column, recognizer) pairs the prefilters left plausible: how many
+   non-blank values match and validate, and, for free-text columns, how many rows hold a
+   validated span.
+4. :mod:`shuzhi.discovery.evidence` turns the counts, the headers and the neighbouring columns
+   into findings. Only counts leave the engine.
+
+>>> import ibis
+>>> from shuzhi.engine.duckdb import DuckDBEngine
+>>> t = ibis.memtable({"sfzh": ["11010519491231002X", "110105194912310021"], "c1": ["13912345678", "15012345678"]})
+>>> found = scan_table(DuckDBEngine(), t, sample=None)
+>>> [(c.name, [(e.type, e.ratio) for e in c.entities]) for c in found.columns]
+[('sfzh', [('CN_RESIDENT_ID', 0.5)]), ('c1', [('CN_MOBILE', 1.0)])]
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+
+from shuzhi.catalog.dtypes import blank_regex
+from shuzhi.discovery.evidence import ColumnCounts, ColumnFindings, decide
+from shuzhi.discovery.headers import header_hints, is_text_header
+from shuzhi.discovery.recognizer import HAN, PREPARE, Recognizer, registry
+from shuzhi.discovery.tuning import tuning
+from shuzhi.engine.base import Engine
+
+
+@dataclass
+class ScanResult:
+    """Findings of one table: per column, in table order."""
+
+    rows_scanned: int
+    rows_total: int | None
+    columns: list[ColumnFindings]
+    duration_s: float
+    sampled: bool
+    dataset: str | None = None
+    version: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def entities(self) -> set[str]:
+        return {e.type for c in self.columns for e in c.entities}
+
+
+def _text(v: ir.Value) -> ir.StringValue:
+    return v if v.type().is_string() else v.cast("string")
+
+
+def _rows(engine: Engine, table: ir.Table, sample: int | None, total: int | None, seed: int) -> tuple[ir.Table, int | None]:
+    """The rows to scan and, when they are a sample, the table's row count."""
+    if sample is None:
+        return table, None
+    n = total if total is not None else int(engine.to_pyarrow(table.aggregate(n=table.count())).to_pylist()[0]["n"])
+    if n <= sample:
+        return table, None
+    # well over the fraction, so that the limit, not chance, decides the size (a Bernoulli sample of
+    # 1.5 N + 100 rows falls short of N with negligible probability); the limit keeps the first N
+    return engine.sample(table, min(1.0, (sample * 1.5 + 100) / n), seed).limit(sample), n
+
+
+def _present(v: ir.StringValue, blank: str) -> ir.BooleanValue:
+    return v.notnull() & ~v.re_search(blank)
+
+
+def _share(flag: ir.BooleanValue, present: ir.BooleanValue) -> ir.IntegerScalar:
+    return ibis.ifelse(present, flag.fill_null(False), False).cast("int64").sum()
+
+
+def _least_ratio(r: Recognizer, hinted: bool) -> float:
+    """The lowest share of values at which ``r`` could be reported in a column (see evidence.py)."""
+    th = tuning()["ratio"]
+    if r.WEAK:
+        return float(th["weak_with_header"])  # identity columns beside it may lower the bar to this
+    return float(th["with_header"] if hinted else th["values_alone"])
+
+
+def _base(t: ir.Table, names: list[str], blank: str) -> ir.Table:
+    """Each column as text (``t0`` …) and whether it holds a value (``q0`` …), computed once per row."""
+    text = t.select(**{f"t{i}": _text(t[name]) for i, name in enumerate(names)})
+    return text.select(*text.columns, **{f"q{i}": _present(text[f"t{i}"], blank) for i in range(len(names))})
+
+
+def _first_pass(engine: Engine, base: ir.Table, n: int, known: dict[str, Recognizer]) -> dict[str, Any]:
+    """Per column: non-blank values, their average length, how many look like words (Han or spaces),
+    and how many pass each recognizer's prefilter — regexes only, one aggregate."""
+    aggs: dict[str, ir.Scalar] = {"__rows": base.count()}
+    for i in range(n):
+        v, present = base[f"t{i}"], base[f"q{i}"]
+        aggs[f"n{i}"] = present.cast("int64").sum()
+        aggs[f"l{i}"] = ibis.ifelse(present, v.length(), ibis.null("int64")).mean()
+        aggs[f"w{i}"] = _share(v.re_search(f"{HAN}|[ \u3000]"), present)
+        for entity, r in known.items():
+            if r.PREFILTER is not None:
+                aggs[f"p{i}:{entity}"] = _share(v.re_search(r.PREFILTER), present)
+    return engine.to_pyarrow(base.aggregate(**aggs)).to_pylist()[0]
+
+
+def _plan(i: int, hints: Mapping[str, str], text: bool, passed: Mapping[str, int], n: int,
+          known: dict[str, Recognizer]) -> tuple[dict[str, tuple[str, Recognizer, bool]], dict[str, tuple[Recognizer, str]]]:
+    """Which recognizers to run on column ``i``: on its values (those the prefilter left plausible)
+    and, for free text, on the first candidate span of each row."""
+    values, spans = {}, {}
+    for entity, r in known.items():
+        hinted = entity in hints
+        plausible = entity not in passed or (n > 0 and passed[entity] / n >= _least_ratio(r, hinted))
+        if (r.VALUES_DECIDE or hinted) and plausible and not r.header_only:
+            values[entity] = (f"a{i}_{r.PREPARE}", r, hinted)
+        if text and r.SPAN:
+            spans[entity] = (r, f"c{i}_{len(spans)}")
+    return values, spans
+
+
+def _second_pass(engine: Engine, base: ir.Table, plans: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[tuple[int, str], int]:
+    """Matching values per (column, ``v:``/``s:`` entity): the cleaned values and span candidates are
+    projected first, so each is computed once per row and the validators refer to them by name."""
+    cleaned: dict[str, ir.Value] = {}
+    for i, (values, spans) in enumerate(plans):
+        v = base[f"t{i}"]
+        for alias, r, _ in values.values():
+            cleaned.setdefault(alias, PREPARE[r.PREPARE](v))
+        for r, alias in spans.values():
+            cleaned[alias] = PREPARE[r.PREPARE](v.re_extract(r.SPAN, 1).nullif(""))
+    if not cleaned:
+        return {}
+    staged = base.select(*(c for c in base.columns if c.startswith("q")), **cleaned)
+    aggs: dict[str, ir.Scalar] = {}
+    keys: dict[str, tuple[int, str]] = {}
+    for i, (values, spans) in enumerate(plans):
+        present = staged[f"q{i}"]
+        for entity, (alias, r, hinted) in values.items():
+            keys[key := f"m{len(keys)}"] = (i, f"v:{entity}")
+            aggs[key] = _share(r.match(staged[alias], hinted=hinted), present)
+        for entity, (r, alias) in spans.items():
+            keys[key := f"m{len(keys)}"] = (i, f"s:{entity}")
+            aggs[key] = _share(r.match_span(staged[alias]), present)
+    row = engine.to_pyarrow(staged.aggregate(**aggs)).to_pylist()[0]
+    return {keys[k]: int(v or 0) for k, v in row.items()}
+
+
+def scan_table(
+    engine: Engine,
+    table: ir.Table,
+    *,
+    titles: Mapping[str, str] | None = None,
+    sample: int | None = 20000,
+    total_rows: int | None = None,
+    seed: int | None = None,
+    only: list[str] | None = None,
+) -> ScanResult:
+    """Find the entities in each column of ``table`` (see the module doc).
+
+    ``titles`` are the catalog's Chinese names of columns (used with the headers); ``sample`` the
+    number of rows scanned (None: every row); ``only`` limits the scan to these columns.
+    """
+    started = time.monotonic()
+    cfg = tuning()
+    names = [c for c in table.columns if only is None or c in only]
+    titles = titles or {}
+    known = registry()
+    blank = blank_regex([str(p) for p in cfg["placeholders"]])
+    rows, sampled_from = _rows(engine, table, sample, total_rows, int(seed if seed is not None else cfg["seed"]))
+    sampled = sampled_from is not None
+    kept = engine.cache(rows) if sampled else rows
+    try:
+        base = _base(kept, names, blank)
+        first = _first_pass(engine, base, len(names), known)
+        hints = {name: header_hints(name, titles.get(name)) for name in names}
+        counts = []
+        for i, name in enumerate(names):
+            present = int(first[f"n{i}"] or 0)
+            avg = float(first[f"l{i}"] or 0.0)
+            wordy = int(first[f"w{i}"] or 0) >= present / 2 > 0
+            text = is_text_header(name, titles.get(name)) or (avg >= cfg["text"]["min_avg_length"] and wordy)
+            passed = {e: int(first[f"p{i}:{e}"] or 0) for e in known if f"p{i}:{e}" in first}
+            counts.append(ColumnCounts(name, titles.get(name), present, avg, text, {}, {}, passed))
+        plans = [_plan(i, hints[c.name], c.text, c.prefilter, c.present, known) for i, c in enumerate(counts)]
+        for (i, key), matched in _second_pass(engine, base, plans).items():
+            kind, entity = key.split(":", 1)
+            (counts[i].values if kind == "v" else counts[i].spans)[entity] = matched
+    finally:
+        if sampled:
+            engine.uncache(kept)
+    findings = decide(counts, hints)
+    scanned = int(first["__rows"])
+    return ScanResult(rows_scanned=scanned, rows_total=sampled_from if sampled else scanned, columns=findings,
+                      duration_s=round(time.monotonic() - started, 3), sampled=sampled)

@@ -1,0 +1,59 @@
+"""``shuzhi scan``: the JSON object the issue specifies, files not in the catalog, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import Cli
+from corpus import HEADER, csv_text, write_text
+
+from shuzhi.standards.checksums import gb11643_check_char
+
+
+@pytest.fixture
+def people(tmp_path: Path) -> Path:
+    """The corpus' people table (GBK), with valid 公民身份号码 and 20 rows."""
+    rows = []
+    for i in range(20):
+        body = f"3201021990{1 + i % 12:02d}{1 + i:02d}{i:03d}"
+        rows.append(["张三", body + gb11643_check_char(body), f"139{i:08d}", "320102", "210000", "01", "1990-01-01", "36", "5.00"])
+    return write_text(tmp_path / "people.csv", csv_text(rows, HEADER), "gbk")
+
+
+def test_scan_a_dataset_json_shape(cli: Cli, people: Path) -> None:
+    cli("ingest", str(people), "--code", "people")
+    data = cli.json("scan", "people")
+    assert {"dataset", "rows_scanned", "columns", "dataset_level", "duration_s"} <= set(data)
+    assert data["dataset"] == "people" and data["rows_scanned"] == 20 and data["template"] == "gov"
+    col = next(c for c in data["columns"] if c["name"] == "公民身份号码")
+    assert {"name", "entities", "category", "level", "evidence"} <= set(col)
+    assert [e["type"] for e in col["entities"]] == ["CN_RESIDENT_ID"]
+    assert set(col["entities"][0]) >= {"type", "ratio", "confidence"}
+    assert col["level"] == "L3" and col["category"].startswith("personal")
+    assert data["dataset_level"] in ("L3", "L4")
+    general = cli.json("scan", "people", "--template", "general", "--full")
+    assert general["template"] == "general" and not general["sampled"]
+
+
+def test_scan_a_file_registers_nothing(cli: Cli, people: Path) -> None:
+    data = cli.json("scan", str(people))
+    assert data["kind"] == "file" and data["dataset"] == "people.csv"
+    assert "CN_MOBILE" in next(e["type"] for c in data["columns"] if c["name"] == "联系电话" for e in c["entities"])
+    assert cli.json("catalog", "list") == []
+    out = cli("scan", str(people)).stdout
+    assert "公民身份号码" in out and "CN_RESIDENT_ID" in out
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["scan", "nothing"], "nothing"),
+    (["scan", "{people}", "--template", "hospital"], "hospital"),
+    (["scan", "{people}", "--sample", "10", "--full"], "--full"),
+    (["scan", "{people}", "--sample", "0"], "--sample"),
+])
+def test_bad_input(cli: Cli, people: Path, args: list[str], words: str) -> None:
+    args = [a.format(people=people) for a in args]
+    result = cli(*args, expect=1)
+    assert words in result.stderr and result.stdout == ""
+    assert json.loads(cli(*args, "--json", expect=1).stdout)["error"]["zh"]

@@ -1,0 +1,133 @@
+"""The column scan end to end on small tables: values, headers, neighbours, free text, sampling (DuckDB and Spark)."""
+
+from __future__ import annotations
+
+import ibis
+import pandas as pd
+import pytest
+
+from shuzhi.discovery import scan_table
+from shuzhi.discovery.headers import header_hints, is_text_header, tokens
+from shuzhi.standards.checksums import gb11643_check_char, luhn_check_digit
+from shuzhi.workspace import Workspace
+
+N = 40
+
+
+def ids(n: int) -> list[str]:
+    out = []
+    for i in range(n):
+        body = f"3201021990{1 + i % 12:02d}{1 + i % 28:02d}{i:03d}"
+        out.append(body + gb11643_check_char(body))
+    return out
+
+
+def table(**cols: list[str | None]) -> ibis.Table:
+    return ibis.memtable(pd.DataFrame({k: pd.Series(v, dtype=object) for k, v in cols.items()}), schema=dict.fromkeys(cols, "string"))
+
+
+def found(result, name: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return next(c for c in result.columns if c.name == name).types()
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("身份证号码", {"CN_RESIDENT_ID"}),
+    ("fr_sfzh", {"CN_RESIDENT_ID"}),
+    ("SFZH1", {"CN_RESIDENT_ID"}),
+    ("idNumber", {"CN_RESIDENT_ID"}),
+    ("zjhm", {"CN_RESIDENT_ID", "CN_PASSPORT", "CN_HKMO_PERMIT"}),
+    ("lxdh", {"CN_MOBILE", "CN_LANDLINE"}),
+    ("家庭住址", {"CN_ADDRESS"}),
+    ("jtzz", {"CN_ADDRESS"}),
+    ("　姓　名　", {"CN_PERSON_NAME"}),  # full-width spaces in the header
+    ("company_name", {"CN_PERSON_NAME"}),  # a hint only: the values decide
+    ("c1", set()),
+    ("订单号", set()),
+    ("xzqh", set()),
+    ("病历摘要", {"HEALTH_INFO"}),
+    ("宗教信仰", {"RELIGIOUS_BELIEF"}),
+])
+def test_header_hints(header: str, expected: set[str]) -> None:
+    assert set(header_hints(header)) == expected
+
+
+def test_tokens_and_text_headers() -> None:
+    assert tokens("contactPhone2_NO") == ["contact", "phone", "no"]
+    assert is_text_header("事项描述") and is_text_header("remark") and not is_text_header("remark_id") is False
+    assert not is_text_header("sfzh")
+
+
+def test_values_decide_under_an_opaque_header_and_contradict_a_header(any_ws: Workspace) -> None:
+    good = ids(N)
+    t = table(c1=good, 身份证号=["已核验", "未核验"] * (N // 2),
+              订单号=[f"2024{i:014d}" for i in range(N)],  # 18 digits failing the check (and month 00)
+              ts=[str(1_700_000_000_000 + i * 7919) for i in range(N)])
+    r = scan_table(any_ws.engine, t, sample=None)
+    assert found(r, "c1") == ["CN_RESIDENT_ID"]
+    assert found(r, "身份证号") == []
+    assert any("不认定" in e for e in next(c for c in r.columns if c.name == "身份证号").evidence)
+    assert found(r, "订单号") == [] and found(r, "ts") == []
+    assert r.rows_scanned == N and not r.sampled
+
+
+def test_ratio_thresholds_with_and_without_a_header(any_ws: Workspace) -> None:
+    mixed = ids(N // 2) + [f"order{i}" for i in range(N // 2)]  # half IDs
+    some = ids(N // 4) + [f"order{i}" for i in range(N - N // 4)]  # a quarter
+    t = table(sfzh=some, c2=mixed, zjhm=mixed)
+    r = scan_table(any_ws.engine, t, sample=None)
+    assert found(r, "sfzh") == []  # 25 % < 30 % even with the header
+    assert found(r, "c2") == []  # 50 % < 60 % without a header
+    assert found(r, "zjhm") == ["CN_RESIDENT_ID"]  # 50 % ≥ 30 % with the header
+    e = next(c for c in r.columns if c.name == "zjhm").entities[0]
+    assert e.ratio == 0.5 and 0.7 < e.confidence < 1
+
+
+def test_blanks_and_placeholders_are_not_values(any_ws: Workspace) -> None:
+    t = table(c1=ids(N // 2) + ["无", "-", "", "　", None] * (N // 10))
+    r = scan_table(any_ws.engine, t, sample=None)
+    col = r.columns[0]
+    assert col.present == N // 2 and col.types() == ["CN_RESIDENT_ID"] and col.entities[0].ratio == 1.0
+
+
+def test_names_need_a_header_or_identity_columns_beside_them(any_ws: Workspace) -> None:
+    names = ["张伟", "王芳", "李娜", "刘强", "陈静", "杨洋", "赵磊", "黄敏", "周杰", "吴霞"] * (N // 10)
+    mostly = names[: int(N * 0.7)] + ["智能手机"] * (N - int(N * 0.7))  # 70 %: below 80 % alone
+    alone = scan_table(any_ws.engine, table(c1=mostly), sample=None)
+    assert found(alone, "c1") == []
+    beside = scan_table(any_ws.engine, table(c1=mostly, c2=ids(N)), sample=None)
+    assert found(beside, "c1") == ["CN_PERSON_NAME"]
+    assert any("个人标识列" in e for e in beside.columns[0].evidence)
+    # identity columns do not lend context to a column whose header names something else
+    other = scan_table(any_ws.engine, table(诊断=mostly, c2=ids(N)), sample=None)
+    assert found(other, "诊断") == ["HEALTH_INFO"]
+
+
+def test_header_only_categories_and_their_groups(any_ws: Workspace) -> None:
+    card = "622202123456789012"
+    cards = [card + luhn_check_digit(card)] * N
+    t = table(病史=["高血压"] * N, 银行卡号=cards, 开户账号=[f"3201{i:012d}" for i in range(N)], 指纹特征=["QUJD"] * N,
+              宗教信仰=["佛教", "无"] * (N // 2))
+    r = scan_table(any_ws.engine, t, sample=None)
+    assert found(r, "病史") == ["HEALTH_INFO"]
+    assert found(r, "银行卡号") == ["BANK_CARD"]  # not also FINANCIAL_ACCOUNT: the values said which
+    assert found(r, "开户账号") == ["FINANCIAL_ACCOUNT"]
+    assert found(r, "指纹特征") == ["BIOMETRIC"]
+    assert found(r, "宗教信仰") == ["RELIGIOUS_BELIEF"]
+
+
+def test_free_text_spans(any_ws: Workspace) -> None:
+    notes = ["联系人张三,电话13912345678", "材料齐全，已办结，等待领取证照", "申请人李四办理户口迁入手续", "已上门核实，情况属实"] * (N // 4)
+    r = scan_table(any_ws.engine, table(备注=notes, 说明=["无"] * N), sample=None)
+    col = r.columns[0]
+    assert col.text and set(col.types()) == {"CN_PERSON_NAME", "CN_MOBILE"}
+    assert {e.type: e.ratio for e in col.entities} == {"CN_PERSON_NAME": 0.5, "CN_MOBILE": 0.25}
+    assert r.columns[1].types() == []
+
+
+def test_sample(any_ws: Workspace) -> None:
+    t = table(c1=ids(400))
+    r = scan_table(any_ws.engine, t, sample=50, seed=1)
+    assert r.sampled and r.rows_scanned == 50 and r.rows_total == 400
+    assert found(r, "c1") == ["CN_RESIDENT_ID"]
+    whole = scan_table(any_ws.engine, t, sample=1000)
+    assert not whole.sampled and whole.rows_scanned == 400
