@@ -57,3 +57,39 @@ def test_bad_input(cli: Cli, people: Path, args: list[str], words: str) -> None:
     result = cli(*args, expect=1)
     assert words in result.stderr and result.stdout == ""
     assert json.loads(cli(*args, "--json", expect=1).stdout)["error"]["zh"]
+
+
+def test_grade_review_export_and_level(cli: Cli, people: Path, tmp_path: Path) -> None:
+    cli("ingest", str(people), "--code", "people")
+    scan = cli.json("scan", "people")
+    col = next(c for c in scan["columns"] if c["name"] == "公民身份号码")
+    assert col["review"]["status"] == "pending" and scan["reviewed_level"] == scan["dataset_level"]
+    listed = cli.json("grade", "review", "people", "--pending")
+    assert listed["pending"] == len(scan["columns"])
+    done = cli.json("grade", "review", "people", "--accept", "公民身份号码", "--set", "邮编=L2", "--reason", "邮编可定位小区",
+                    "--reviewer", "王审核")
+    by = {c["column"]: c for c in done["columns"]}
+    assert by["公民身份号码"]["status"] == "accepted" and (by["邮编"]["status"], by["邮编"]["level"]) == ("overridden", "L2")
+    assert cli.json("grade", "level", "people", "--column", "邮编")["level"] == "L2"
+    again = cli.json("scan", "people")  # a re-scan keeps the decisions
+    assert next(c for c in again["columns"] if c["name"] == "邮编")["review"]["status"] == "overridden"
+    assert "邮编" not in [c["column"] for c in cli.json("grade", "review", "people", "--pending")["columns"]]
+    out = tmp_path / "exports"
+    out.mkdir()
+    exported = cli.json("grade", "export", "--out", str(out))
+    assert exported["columns"] == len(scan["columns"]) and Path(exported["files"]["inventory_csv"]).exists()
+    assert "分类分级清单" in cli("grade", "export", "--out", str(out)).stdout
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["grade", "review", "people", "--set", "邮编"], "COLUMN=LEVEL"),
+    (["grade", "review", "people", "--set", "邮编=L2"], "--reason"),
+    (["grade", "review", "people", "--accept", "nothing"], "nothing"),
+    (["grade", "review", "nobody"], "nobody"),
+    (["grade", "export", "--out", "/no/such/folder"], "/no/such/folder"),
+])
+def test_grade_bad_input(cli: Cli, people: Path, args: list[str], words: str) -> None:
+    cli("ingest", str(people), "--code", "people")
+    cli("scan", "people")
+    result = cli(*args, expect=1)
+    assert words in result.stderr and result.stdout == ""

@@ -22,7 +22,8 @@ def test_a_new_store_is_created_at_head(tmp_path: Path) -> None:
     store = open_store(Settings(home=tmp_path))
     with store.engine.connect() as conn:
         assert _revision(conn) == HEAD
-        assert {"dataset", "dataset_version", "quality_run", "quality_state"} <= set(sa.inspect(conn).get_table_names())
+        assert {"dataset", "dataset_version", "quality_run", "quality_state", "grading_scan", "grading_label", "audit_event"} <= set(
+            sa.inspect(conn).get_table_names())
 
 
 def test_an_older_store_is_upgraded_on_open(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from shuzhi import __version__
-from shuzhi.cli import catalog, demo, quality
+from shuzhi.cli import catalog, demo, grade, quality
 from shuzhi.cli.common import State
 from shuzhi.cli.ingest import ingest_command
 from shuzhi.cli.scan import scan_command
@@ -24,6 +24,7 @@ app.command("ingest")(ingest_command)
 app.add_typer(catalog.app, name="catalog")
 app.add_typer(quality.app, name="quality")
 app.command("scan")(scan_command)
+app.add_typer(grade.app, name="grade")
 app.command("demo")(demo.demo_command)
 app.command("demo-data")(demo.demo_data_command)
 

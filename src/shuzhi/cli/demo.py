@@ -39,7 +39,13 @@ def demo_command(ctx: typer.Context, rows: RowsOpt = 10_000, seed: SeedOpt = 202
         out.print(text(ctx, "详细结果：shuzhi quality run <资源代码> --html report.html",
                        "details: shuzhi quality run <code> --html report.html"))
         out.print(_grading_table(ctx, report["grading"]))
-        out.print(text(ctx, "逐列结果：shuzhi scan <资源代码>", "per column: shuzhi scan <code>"))
+        out.print(text(ctx, "逐列结果与复核：shuzhi scan <资源代码>；shuzhi grade review <资源代码>",
+                       "per column and review: shuzhi scan <code>; shuzhi grade review <code>"))
+        ex = report["exports"]
+        out.print(text(ctx, f"分类分级清单（{ex['columns']} 列）与重要数据目录（{ex['important']} 项）：", f"inventory ({ex['columns']} columns) "
+                            f"and important-data catalogue ({ex['important']} candidates):"))
+        for path in ex["files"].values():
+            out.print(f"  {path}")
 
     emit(ctx, report, render)
 

@@ -43,7 +43,7 @@ def scan_command(
     from shuzhi.grading.assess import assess
 
     with workspace(ctx) as ws:
-        data = assess(ws, target, sample=sample, full=full, template=template, version=version)
+        data = assess(ws, target, sample=sample, full=full, template=template, version=version, store=True)
 
     def render() -> None:
         table = Table(title=text(ctx, f"敏感数据识别与分级：{data['dataset']}", f"discovery and grading: {data['dataset']}"))

@@ -14,6 +14,7 @@ from shuzhi.catalog import IngestResult, ingest, list_datasets
 from shuzhi.demo.generate import generate_demo_data
 from shuzhi.demo.quality import assess_demo
 from shuzhi.grading.assess import assess
+from shuzhi.grading.export import export
 from shuzhi.sources.stage import Steps
 from shuzhi.workspace import Workspace
 
@@ -25,7 +26,8 @@ def sidecar(name: str) -> Path:
 
 def run_demo(ws: Workspace, *, rows: int, seed: int, steps: Steps) -> dict[str, Any]:
     """Generate demo data under ``<home>/demo-data``, ingest every dataset with its sidecar,
-    assess each one with suggested quality rules, and find and grade its sensitive data."""
+    assess each one with suggested quality rules, find and grade its sensitive data (stored for
+    review), and write the 分类分级清单 and 重要数据目录 under ``<home>/exports``."""
     out_dir = ws.home / "demo-data"
     steps("生成示例数据", "generating demo data")
     manifest = generate_demo_data(out_dir, rows=rows, seed=seed)
@@ -34,7 +36,9 @@ def run_demo(ws: Workspace, *, rows: int, seed: int, steps: Steps) -> dict[str, 
         results.append(ingest(ws, str(out_dir / item["file"]), meta_file=sidecar(item["meta"]), steps=steps))
     quality = assess_demo(ws, manifest, steps=steps)
     steps("敏感数据识别与分级", "discovery and grading")
-    grading = [assess(ws, item["code"]) for item in manifest["datasets"]]
+    grading = [assess(ws, item["code"], store=True) for item in manifest["datasets"]]
+    (exports := ws.home / "exports").mkdir(exist_ok=True)
+    exported = export(ws, exports)
     return {
         "data_dir": str(out_dir),
         "manifest": manifest,
@@ -42,4 +46,5 @@ def run_demo(ws: Workspace, *, rows: int, seed: int, steps: Steps) -> dict[str, 
         "catalog": list_datasets(ws),
         "quality": quality,
         "grading": grading,
+        "exports": exported,
     }

@@ -17,12 +17,15 @@ def _is_file(target: str) -> bool:
 
 
 def assess(ws: Workspace, target: str, *, sample: int | None = None, full: bool = False,
-           template: str = DEFAULT_TEMPLATE, version: int | None = None) -> dict[str, Any]:
+           template: str = DEFAULT_TEMPLATE, version: int | None = None, store: bool = False) -> dict[str, Any]:
     """Scan ``target`` (a catalog code, or a file path not registered) and grade it with ``template``.
 
     The result is the ``shuzhi scan --json`` object: ``dataset``, ``rows_scanned``, ``columns`` (each
     with ``name``, ``entities`` [{type, ratio, confidence}], ``category``, ``level``, ``evidence``),
     ``dataset_level`` and ``duration_s``, plus the template, the level names and the reasons.
+    With ``store`` a dataset's result is kept with its version and its column labels are brought
+    up to date for review (:mod:`shuzhi.grading.review`); each column then also shows its
+    ``review`` (status and the reviewed label), and ``reviewed_level`` is the dataset's level as reviewed.
     """
     t = load_template(template)  # an unknown template fails before anything is read
     if _is_file(target):
@@ -31,7 +34,18 @@ def assess(ws: Workspace, target: str, *, sample: int | None = None, full: bool 
         result, kind = scan_dataset(ws, target, version=version, sample=sample, full=full)[0], "dataset"
     rows = result.rows_total
     graded = grade(t, [(c.name, c.types()) for c in result.columns], rows=rows)
-    return render(result, graded, kind=kind, rows=rows)
+    data = render(result, graded, kind=kind, rows=rows)
+    if store and kind == "dataset":
+        from shuzhi.grading.review import labels, level_of, save_scan
+
+        save_scan(ws, target, data)
+        reviewed = {lab.column: lab for lab in labels(ws, target, template=template)}
+        for col in data["columns"]:
+            lab = reviewed[col["name"]]
+            col["review"] = {"status": lab.status, "level": lab.level, "category": lab.category, "changed": lab.changed,
+                             "reviewer": lab.reviewer, "reason": lab.reason}
+        data["reviewed_level"] = level_of(ws, target, template=template)["level"]
+    return data
 
 
 def render(result: ScanResult, graded: DatasetGrade, *, kind: str, rows: int | None) -> dict[str, Any]:

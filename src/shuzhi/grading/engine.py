@@ -53,7 +53,8 @@ class DatasetGrade:
         return next(c for c in self.columns if c.name == name)
 
 
-def _path(t: Template, category: str) -> str:
+def category_path(t: Template, category: str) -> str:
+    """The names along a category's path: ``个人信息 / 身份标识信息``."""
     parts = category.split(".")
     return " / ".join(t.category(".".join(parts[: i + 1])).name for i in range(len(parts)))
 
@@ -76,7 +77,7 @@ def grade_column(t: Template, name: str, entities: Iterable[str], *, domain: str
     overlay = load_overlay()
     pi = {e: overlay.entity(e) for e in found}
     return ColumnGrade(
-        name=name, entities=found, category=category, category_path=_path(t, category), level=level,
+        name=name, entities=found, category=category, category_path=category_path(t, category), level=level,
         level_name=_level_name(t, level), rules=[r.id for r in matched], why=[r.why for r in matched],
         sensitive_pi=sorted({p.sensitive_pi for p in pi.values() if p.sensitive_pi}),
         identifiers={e: p.identifier for e, p in pi.items() if p.identifier != "none"},
@@ -92,11 +93,20 @@ def grade(t: Template, columns: Iterable[tuple[str, Iterable[str]]], *, rows: in
     """
     graded = [grade_column(t, name, ents, domain=domain) for name, ents in columns]
     present = {e for c in graded for e in c.entities}
-    rank = max((t.rank(c.level) for c in graded), default=t.rank(t.default_level))
+    top = max((t.rank(c.level) for c in graded), default=t.rank(t.default_level))
+    rank, raises = raise_level(t, top, present, rows, domain=domain)
+    level = t.level_ids[rank]
+    candidate = t.important_data is not None and rank >= t.rank(t.important_data.min_level)
+    return DatasetGrade(t.template, t.version, level, _level_name(t, level), graded, raises, candidate)
+
+
+def raise_level(t: Template, rank: int, present: set[str], rows: int | None, *,
+                domain: str | None = None) -> tuple[int, list[dict[str, str]]]:
+    """Apply the template's aggregation rules to a dataset level (a rank): the new rank and the raises made."""
     raises: list[dict[str, str]] = []
     for a in t.aggregation:
         w = a.when
-        holds = (not w.domains or domain in w.domains)
+        holds = not w.domains or domain in w.domains
         if w.entities_any is not None:
             holds = holds and bool(present & set(w.entities_any))
         if w.min_rows is not None:
@@ -112,6 +122,4 @@ def grade(t: Template, columns: Iterable[tuple[str, Iterable[str]]], *, rows: in
             rank = min(len(t.level_ids) - 1, rank + int(a.raise_by or 0))
         if rank != before:
             raises.append({"rule": a.id, "from": t.level_ids[before], "to": t.level_ids[rank], "why": a.why})
-    level = t.level_ids[rank]
-    candidate = t.important_data is not None and rank >= t.rank(t.important_data.min_level)
-    return DatasetGrade(t.template, t.version, level, _level_name(t, level), graded, raises, candidate)
+    return rank, raises

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
-
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
@@ -26,12 +25,23 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from shuzhi.config import Settings
 from shuzhi.errors import StoreError
-from shuzhi.store.models import Base, Dataset, DatasetVersion, QualityRun, QualityState, SearchTerm, VersionColumn
+from shuzhi.store.models import (
+    AuditEvent,
+    Base,
+    Dataset,
+    DatasetVersion,
+    GradingLabel,
+    GradingScan,
+    QualityRun,
+    QualityState,
+    SearchTerm,
+    VersionColumn,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-__all__ = ["Base", "Dataset", "DatasetVersion", "QualityRun", "QualityState", "SearchTerm", "Store", "VersionColumn", "open_store"]
+__all__ = ["AuditEvent", "Base", "Dataset", "DatasetVersion", "GradingLabel", "GradingScan", "QualityRun", "QualityState", "SearchTerm", "Store", "VersionColumn", "open_store"]
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -65,7 +75,7 @@ class Store:
 
 #: the latest migration (tests/catalog/test_metadata.py checks it against Alembic's scripts): a store
 #: already at this revision opens without importing Alembic, a quarter of a second of every command
-HEAD = "0003"
+HEAD = "0004"
 
 
 def _alembic_config() -> Config:

@@ -5,7 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -142,3 +155,65 @@ class QualityState(Base):
     fingerprint: Mapped[str] = mapped_column(String(64))
     state: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class GradingScan(Base):
+    """One discovery and grading scan of a dataset version with one template: the whole result as JSON."""
+
+    __tablename__ = "grading_scan"
+    __table_args__ = (Index("ix_grading_scan_dataset", "dataset_id", "template", "scanned_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dataset_id: Mapped[int] = mapped_column(ForeignKey("dataset.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    template: Mapped[str] = mapped_column(String(32))
+    template_version: Mapped[str] = mapped_column(String(32))
+    scanned_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    dataset_level: Mapped[str] = mapped_column(String(16))
+    rows_scanned: Mapped[int] = mapped_column(BigInteger)
+    sampled: Mapped[bool] = mapped_column(Boolean)
+    result: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class GradingLabel(Base):
+    """A column's current label under one template: the machine's, and the steward's decision on it.
+
+    ``status``: ``pending`` (not reviewed, or the machine label changed since an acceptance),
+    ``accepted`` or ``overridden``. ``category``/``level`` are the effective label (the override's,
+    or the machine's). An override outlives re-scans; ``reviewed_fingerprint`` tells whether the
+    machine label has changed since the decision.
+    """
+
+    __tablename__ = "grading_label"
+    __table_args__ = (UniqueConstraint("dataset_id", "template", "column"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dataset_id: Mapped[int] = mapped_column(ForeignKey("dataset.id", ondelete="CASCADE"))
+    template: Mapped[str] = mapped_column(String(32))
+    column: Mapped[str] = mapped_column(String(200))
+    version: Mapped[int] = mapped_column(Integer)
+    #: the machine label: entities (with ratio and confidence), category, level, evidence
+    machine: Mapped[dict[str, Any]] = mapped_column(JSON)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))
+    category: Mapped[str] = mapped_column(String(100))
+    level: Mapped[str] = mapped_column(String(16))
+    reviewed_fingerprint: Mapped[str | None] = mapped_column(String(64))
+    reason: Mapped[str | None] = mapped_column(Text)
+    reviewer: Mapped[str | None] = mapped_column(String(100))
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class AuditEvent(Base):
+    """One sensitive action, chained to the one before by hash (see shuzhi.security.audit)."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(64))
+    target: Mapped[str] = mapped_column(String(300))
+    details: Mapped[dict[str, Any]] = mapped_column(JSON)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)

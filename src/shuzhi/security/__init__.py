@@ -1,0 +1,1 @@
+"""Security: the audit chain (later also crypto, keys and watermarks)."""
