@@ -200,7 +200,7 @@ def select_sql(rows: int) -> str:
     s4 = {"uscc_check": f"(31 - ({uscc_sum}) % 31) % 31"}
 
     a31 = _lit(_ALPHA31)
-    ch = lambda idx: f"substr({a31}, 1 + {idx}, 1)"  # noqa: E731
+    ch = lambda idx: f"substr({a31}, 1 + {idx}, 1)"
     idchars = _lit("10X98765432")
     body17 = "lpad(area::VARCHAR, 6, '0') || lpad(birth::VARCHAR, 8, '0') || lpad(seq::VARCHAR, 3, '0')"
     resident_id = f"{body17} || substr({idchars}, 1 + id_check, 1)"
@@ -213,7 +213,7 @@ def select_sql(rows: int) -> str:
     email = f"{_pick(57, MAIL_USERS)} || {_u(58, 1000)}::VARCHAR || '@' || {_pick(59, MAIL_DOMAINS)}"
     ip = f"({_u(60, 223)} + 1)::VARCHAR || '.' || {_u(61, 256)}::VARCHAR || '.' || {_u(62, 256)}::VARCHAR || '.' || ({_u(63, 254)} + 1)::VARCHAR"
     mac = "printf('%02X:%02X:%02X:%02X:%02X:%02X', " + ", ".join(f"(hash(i, 64) >> {8 * k}) & 255" for k in range(6)) + ")"
-    plate_char = lambda k: _pick(k, list("0123456789" * 3 + PLATE_LETTERS))  # noqa: E731
+    plate_char = lambda k: _pick(k, list("0123456789" * 3 + PLATE_LETTERS))
     plate = (f"{_pick(65, PLATE_PROVINCES)} || {_pick(66, list(PLATE_LETTERS))} || CASE WHEN {_u(67, 10)} = 0 "
              f"THEN {_pick(68, ['D', 'F'])} || {plate_char(69)} || lpad({_u(70, 10000)}::VARCHAR, 4, '0') "
              f"ELSE {plate_char(71)} || {plate_char(72)} || {plate_char(73)} || {plate_char(74)} || {_u(75, 10)}::VARCHAR END")
@@ -233,17 +233,17 @@ def select_sql(rows: int) -> str:
     reg_date = f"strftime(DATE '2015-01-01' + {_u(91, 3650)}::INTEGER, '%Y-%m-%d')"
     uscc = (f"{ch(f'{heads1}[1 + uscc_head]')} || {ch(f'{heads2}[1 + uscc_head]')} || lpad(uscc_area::VARCHAR, 6, '0') || "
             + " || ".join(ch(f"x{j}") for j in range(1, 9)) + f" || {ch('org_check')} || {ch('uscc_check')}")
-    card = f"card::VARCHAR || card_luhn::VARCHAR"
-    dirty = lambda k, good, bad: f"CASE WHEN {_u(k, 100)} = 0 THEN {bad} ELSE {good} END"  # noqa: E731
+    card = "card::VARCHAR || card_luhn::VARCHAR"
+    dirty = lambda k, good, bad: f"CASE WHEN {_u(k, 100)} = 0 THEN {bad} ELSE {good} END"
     out = {
         "sfzh": dirty(100, resident_id, dirty_id), "xm": name,
         "lxdh": dirty(101, "mobile", "substr(mobile, 1, 10)"),
-        "yhkh": dirty(102, card, f"card::VARCHAR || ((card_luhn + 1) % 10)::VARCHAR"), "tyshxydm": uscc,
+        "yhkh": dirty(102, card, "card::VARCHAR || ((card_luhn + 1) % 10)::VARCHAR"), "tyshxydm": uscc,
         "jtzz": address, "c1": email, "c2": ip, "c3": mac, "c4": plate, "c5": geo, "c6": ethnic, "bz": remark,
         "c7": order_no, "c8": millis, "c9": not_luhn, "dwmc": company, "c10": product, "je": amount, "c11": reg_date,
     }
     assert list(out) == COLUMNS
-    sel = lambda d: ", ".join(f"{e} AS {k}" for k, e in d.items())  # noqa: E731
+    sel = lambda d: ", ".join(f"{e} AS {k}" for k, e in d.items())
     final = ", ".join(f"{_blank(200 + n, e)} AS {k}" for n, (k, e) in enumerate(out.items()))
     return (f"WITH s1 AS (SELECT i, {sel(s1)} FROM range({int(rows)}) t(i)),\n"
             f"s2 AS (SELECT *, {sel(s2)} FROM s1),\n"

@@ -27,6 +27,7 @@ extracted and tested with ``match_span`` (by default ``match``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 from typing import ClassVar
 
 import ibis
@@ -46,6 +47,7 @@ def full(v: ir.StringValue, body: str) -> ir.BooleanValue:
 
 
 _EDGE_SPACE = "[\\s\u3000\u00a0\ufeff]+"
+_SPACES = [" ", "\t", "\n", "\r", "\u3000", "\u00a0", "\ufeff"]
 
 
 def strip(v: ir.StringValue) -> ir.StringValue:
@@ -54,7 +56,8 @@ def strip(v: ir.StringValue) -> ir.StringValue:
     Not Ibis' ``strip()``: on Spark it compiles to ``TRIM(' \\t\\n\\r\\v\\f' FROM v)``, and Spark
     reads ``\\v`` and ``\\f`` in that literal as the letters v and f, so it trims them too.
     """
-    return v.re_replace(f"^{_EDGE_SPACE}|{_EDGE_SPACE}$", "")
+    edge = v.substr(0, 1).isin(_SPACES) | v.right(1).isin(_SPACES)  # no regex for the many values without
+    return ibis.ifelse(edge, v.re_replace(f"^{_EDGE_SPACE}|{_EDGE_SPACE}$", ""), v)
 
 
 def digits_only(v: ir.StringValue) -> ir.StringValue:
@@ -93,10 +96,18 @@ class Recognizer:
     def match(self, v: ir.StringValue, *, hinted: bool) -> ir.BooleanValue | None:
         return None
 
+    def parts(self, v: ir.StringValue) -> dict[str, ir.Value] | None:
+        """Pieces of the value that ``match_parts`` uses many times (digits as integers, a parsed date):
+        the scanner computes them once per row in a projection. None: ``match`` works on the value."""
+        return None
+
+    def match_parts(self, p: dict[str, ir.Value], *, hinted: bool) -> ir.BooleanValue:
+        raise NotImplementedError
+
     def match_span(self, candidate: ir.StringValue) -> ir.BooleanValue | None:
         return self.match(candidate, hinted=False)
 
-    @property
+    @cached_property
     def header_only(self) -> bool:
         return self.match(ibis.literal("x"), hinted=True) is None
 

@@ -123,26 +123,47 @@ def _plan(i: int, hints: Mapping[str, str], text: bool, passed: Mapping[str, int
 def _second_pass(engine: Engine, base: ir.Table, plans: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[tuple[int, str], int]:
     """Matching values per (column, ``v:``/``s:`` entity): the cleaned values and span candidates are
     projected first, so each is computed once per row and the validators refer to them by name."""
+    found = {f"r{alias}": base[f"t{i}"].re_extract(r.SPAN, 1).nullif("")  # each span's first candidate, once per row
+             for i, (_, spans) in enumerate(plans) for r, alias in spans.values()}
+    if not any(values or spans for values, spans in plans):
+        return {}
+    text = base.select(*base.columns, **found) if found else base
     cleaned: dict[str, ir.Value] = {}
     for i, (values, spans) in enumerate(plans):
-        v = base[f"t{i}"]
         for alias, r, _ in values.values():
-            cleaned.setdefault(alias, PREPARE[r.PREPARE](v))
+            cleaned.setdefault(alias, PREPARE[r.PREPARE](text[f"t{i}"]))
         for r, alias in spans.values():
-            cleaned[alias] = PREPARE[r.PREPARE](v.re_extract(r.SPAN, 1).nullif(""))
-    if not cleaned:
-        return {}
-    staged = base.select(*(c for c in base.columns if c.startswith("q")), **cleaned)
+            cleaned[alias] = PREPARE[r.PREPARE](text[f"r{alias}"])
+    staged = text.select(*base.columns, **cleaned)
+    # pieces a validator uses many times (digits as integers, a birth date), one more projection
+    pieces: dict[str, ir.Value] = {}
+    for i, (values, spans) in enumerate(plans):
+        for entity, (alias, r, _) in values.items():
+            pieces.update({f"{alias}_{entity}_{k}": e for k, e in (r.parts(staged[alias]) or {}).items()})
+        for entity, (r, alias) in spans.items():
+            pieces.update({f"{alias}_{k}": e for k, e in (r.parts(staged[alias]) or {}).items()})
+    if pieces:
+        staged = staged.select(*staged.columns, **pieces)
+
+    def test(r: Recognizer, alias: str, prefix: str, hinted: bool) -> ir.BooleanValue | None:
+        keys_ = [c for c in staged.columns if c.startswith(prefix)]
+        if keys_:
+            return r.match_parts({c[len(prefix):]: staged[c] for c in keys_}, hinted=hinted)
+        return r.match(staged[alias], hinted=hinted)
+
     aggs: dict[str, ir.Scalar] = {}
     keys: dict[str, tuple[int, str]] = {}
     for i, (values, spans) in enumerate(plans):
-        present = staged[f"q{i}"]
+        present, raw = staged[f"q{i}"], staged[f"t{i}"]
         for entity, (alias, r, hinted) in values.items():
             keys[key := f"m{len(keys)}"] = (i, f"v:{entity}")
-            aggs[key] = _share(r.match(staged[alias], hinted=hinted), present)
+            m = test(r, alias, f"{alias}_{entity}_", hinted)
+            # the validator runs only on the rows its prefilter lets through (the engines evaluate CASE lazily)
+            aggs[key] = _share(ibis.ifelse(raw.re_search(r.PREFILTER), m, False) if r.PREFILTER else m, present)
         for entity, (r, alias) in spans.items():
             keys[key := f"m{len(keys)}"] = (i, f"s:{entity}")
-            aggs[key] = _share(r.match_span(staged[alias]), present)
+            candidate = staged[alias]
+            aggs[key] = _share(ibis.ifelse(candidate.notnull(), test(r, alias, f"{alias}_", False), False), present)
     row = engine.to_pyarrow(staged.aggregate(**aggs)).to_pylist()[0]
     return {keys[k]: int(v or 0) for k, v in row.items()}
 
@@ -180,8 +201,10 @@ def scan_table(
             present = int(first[f"n{i}"] or 0)
             avg = float(first[f"l{i}"] or 0.0)
             wordy = int(first[f"w{i}"] or 0) >= present / 2 > 0
-            text = is_text_header(name, titles.get(name)) or (avg >= cfg["text"]["min_avg_length"] and wordy)
             passed = {e: int(first[f"p{i}:{e}"] or 0) for e in known if f"p{i}:{e}" in first}
+            # long values in words are free text, unless most of them have one entity's shape (addresses)
+            shaped = any(n >= present * cfg["ratio"]["weak_pattern"] for n in passed.values()) if present else False
+            text = is_text_header(name, titles.get(name)) or (avg >= cfg["text"]["min_avg_length"] and wordy and not shaped)
             counts.append(ColumnCounts(name, titles.get(name), present, avg, text, {}, {}, passed))
         plans = [_plan(i, hints[c.name], c.text, c.prefilter, c.present, known) for i, c in enumerate(counts)]
         for (i, key), matched in _second_pass(engine, base, plans).items():

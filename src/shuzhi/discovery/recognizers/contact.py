@@ -17,7 +17,8 @@ class CnMobile(Recognizer):
     """11-digit mobile numbers in current segments; +86 / 0086 / 86- prefixes, spaces and dashes allowed."""
 
     ENTITY, LABEL, LABEL_EN = "CN_MOBILE", "手机号码", "mobile phone number"
-    PREFILTER = r"^[0-9+()（） \-]{11,20}$"
+    # 11 to 15 digits (86 / 0086 and the number), separators between them
+    PREFILTER = r"^[+ \-()（）.]*(?:[0-9][ \-()（）.]*){11,15}$"
     PREPARE = "digits"
     SPAN = r"(?:^|[^0-9])((?:(?:\+|00)?86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2})(?:[^0-9]|$)"
 
@@ -35,7 +36,8 @@ class CnLandline(Recognizer):
     """Fixed-line numbers with an area code (025-83245678, (010)62345678); without one only under a header."""
 
     ENTITY, LABEL, LABEL_EN = "CN_LANDLINE", "固定电话号码", "fixed-line phone number"
-    PREFILTER = r"^[0-9+()（） \-转#ext.]{7,24}$"
+    # an area code (0…, +86…), or a bare local number of 7-8 digits
+    PREFILTER = r"^\s*(?:\+86|\(?0[1-9]|[2-9][0-9]{6,7}\s*$)"
     SPAN = r"(?:^|[^0-9])(\(?0[1-9][0-9]{1,2}\)?[ \-]?[2-9][0-9]{6,7})(?:[^0-9]|$)"
 
     def match(self, v: ir.StringValue, *, hinted: bool) -> ir.BooleanValue:

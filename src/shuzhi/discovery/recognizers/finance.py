@@ -5,7 +5,7 @@ from __future__ import annotations
 import ibis.expr.types as ir
 
 from shuzhi.discovery.recognizer import Recognizer, recognizer
-from shuzhi.standards.validators import luhn
+from shuzhi.standards.validators import luhn, luhn_from, luhn_parts
 
 
 @recognizer
@@ -17,12 +17,18 @@ class BankCard(Recognizer):
 
     ENTITY, LABEL, LABEL_EN = "BANK_CARD", "银行卡号", "bank card number"
     VALIDATED = True
-    PREFILTER = r"^[0-9 \-]{16,23}$"
+    PREFILTER = r"^[ \-]*[2-6](?:[0-9][ \-]*){15,18}$"
     PREPARE = "digits"
     SPAN = r"(?:^|[^0-9])([2-6][0-9]{3}(?:[ -]?[0-9]{4}){3}(?:[ -]?[0-9]{1,3})?)(?:[^0-9]|$)"
 
     def match(self, v: ir.StringValue, *, hinted: bool) -> ir.BooleanValue:
         return v.re_search("^[2-6]") & luhn(v)
+
+    def parts(self, v: ir.StringValue) -> dict[str, ir.Value]:
+        return {**luhn_parts(v), "issuer": v.re_search("^[2-6]")}
+
+    def match_parts(self, p: dict[str, ir.Value], *, hinted: bool) -> ir.BooleanValue:
+        return p["issuer"] & luhn_from(p)
 
 
 @recognizer

@@ -7,7 +7,7 @@ import datetime as dt
 import ibis.expr.types as ir
 
 from shuzhi.discovery.recognizer import Recognizer, full, recognizer
-from shuzhi.standards.validators import gb11643
+from shuzhi.standards.validators import gb11643, gb11643_from, gb11643_parts
 
 # first two digits of GB/T 2260 provinces, plus 81/82/83 of the residence permits for residents of
 # Hong Kong, Macau and Taiwan (港澳台居民居住证, GB 11643 numbers with area 810000/820000/830000)
@@ -25,11 +25,17 @@ class CnResidentId(Recognizer):
     ENTITY, LABEL, LABEL_EN = "CN_RESIDENT_ID", "居民身份证号码", "resident identity card number"
     VALIDATED = True
     PREPARE = "upper"
-    PREFILTER = r"^\s*[0-9]{15}(?:[0-9]{2}[0-9Xx])?\s*$"
+    PREFILTER = r"^\s*[1-8][0-9]{14}(?:[0-9]{2}[0-9Xx])?\s*$"
     SPAN = f"(?:^|[^0-9A-Za-z])({_PROVINCE}[0-9]{{15}}[0-9Xx]|{_PROVINCE}[0-9]{{13}})(?:[^0-9A-Za-z]|$)"
 
     def match(self, v: ir.StringValue, *, hinted: bool) -> ir.BooleanValue:
         return gb11643(v, area_codes=_province, legacy=True, latest=dt.date.today())
+
+    def parts(self, v: ir.StringValue) -> dict[str, ir.Value]:
+        return gb11643_parts(v)
+
+    def match_parts(self, p: dict[str, ir.Value], *, hinted: bool) -> ir.BooleanValue:
+        return gb11643_from(p, area_codes=_province, legacy=True, latest=dt.date.today())
 
 
 # ordinary passports: E + 8 digits (2012), E + letter (no I, O) + 7 digits (2017), G + 8 digits (legacy);
@@ -42,7 +48,7 @@ _PASSPORT_OLD = "1[45][0-9]{7}"
 class CnPassport(Recognizer):
     ENTITY, LABEL, LABEL_EN = "CN_PASSPORT", "护照号码", "passport number"
     PREPARE = "upper"
-    PREFILTER = r"^\s*[A-Za-z]{0,2}[0-9]{7,9}\s*$"
+    PREFILTER = r"^\s*(?:[EeGgPpSsDd][A-Za-z]?[0-9]{7,8}|1[45][0-9]{7})\s*$"
     SPAN = f"(?:^|[^0-9A-Za-z])({_PASSPORT})(?:[^0-9A-Za-z]|$)"
 
     def match(self, v: ir.StringValue, *, hinted: bool) -> ir.BooleanValue:

@@ -16,7 +16,7 @@ IPV6 = rf"(?:{_H}:){{7}}{_H}|(?:{_H}(?::{_H}){{0,6}})?::(?:{_H}(?::{_H}){{0,6}})
 @recognizer
 class IpAddress(Recognizer):
     ENTITY, LABEL, LABEL_EN = "IP_ADDRESS", "IP 地址", "IP address"
-    PREFILTER = r"^\s*[0-9A-Fa-f:.]*[.:][0-9A-Fa-f:.]*\s*$"
+    PREFILTER = r"^\s*(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]*)\s*$"
     VALIDATED = True
     SPAN = rf"(?:^|[^0-9.])({IPV4})(?:[^0-9.]|$)"
 
@@ -30,7 +30,7 @@ MAC = r"[0-9A-Fa-f]{2}(?:[:\-][0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\
 @recognizer
 class MacAddress(Recognizer):
     ENTITY, LABEL, LABEL_EN = "MAC_ADDRESS", "MAC 地址", "MAC address"
-    PREFILTER = r"^\s*[0-9A-Fa-f]{2,4}[:\-.][0-9A-Fa-f]"
+    PREFILTER = f"^\\s*(?:{MAC})\\s*$"
     SPAN = r"(?:^|[^0-9A-Fa-f:\-])([0-9A-Fa-f]{2}(?:[:\-][0-9A-Fa-f]{2}){5})(?:[^0-9A-Fa-f:\-]|$)"
 
     def match(self, v: ir.StringValue, *, hinted: bool) -> ir.BooleanValue:

@@ -14,7 +14,7 @@ class CnUscc(Recognizer):
 
     ENTITY, LABEL, LABEL_EN = "CN_USCC", "统一社会信用代码", "unified social credit code"
     VALIDATED = True
-    PREFILTER = r"^\s*[0-9A-Za-z]{18}\s*$"
+    PREFILTER = r"^\s*[0-9A-HJ-NP-RTUWXYa-hj-np-rtuwxy]{2}[0-9]{6}[0-9A-HJ-NP-RTUWXYa-hj-np-rtuwxy]{10}\s*$"
     PREPARE = "upper"
     SPAN = r"(?:^|[^0-9A-Za-z])([0-9A-HJ-NP-RTUWXY]{2}[0-9]{6}[0-9A-HJ-NP-RTUWXY]{10})(?:[^0-9A-Za-z]|$)"
 

@@ -61,7 +61,7 @@ class CnEthnicity(Recognizer):
 
     ENTITY, LABEL, LABEL_EN = "CN_ETHNICITY", "民族", "ethnic group"
     VALIDATED = True
-    PREFILTER = r"^\s*(?:[0-9]{2}|\S{1,12})\s*$"
+    PREFILTER = f"^\\s*(?:[0-9]{{2}}|{HAN}{{1,8}})\\s*$"
 
     def match(self, v: ir.StringValue, *, hinted: bool) -> ir.BooleanValue:
         s = v
