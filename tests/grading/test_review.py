@@ -130,3 +130,12 @@ def test_exports(scanned: Workspace, tmp_path: Path) -> None:
     imp = openpyxl.load_workbook(data["files"]["important_xlsx"]).active
     assert [c.value for c in imp[1]] == IMPORTANT
     assert imp["A2"].value == "人口测试" and imp["K2"].value == "待填写"  # 处理目的和方式: never invented
+
+
+def test_export_of_every_dataset_skips_the_unscanned(scanned: Workspace, tmp_path: Path) -> None:
+    ingest(scanned, str(people_csv(tmp_path / "other.csv")), flags={"code": "other"})  # not scanned
+    out = tmp_path / "out"
+    out.mkdir()
+    assert export(scanned, out)["columns"] == 4  # people only
+    with pytest.raises(ConfigError, match="shuzhi scan other"):
+        export(scanned, out, ["other"])

@@ -22,13 +22,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import ibis
-
 from shuzhi.discovery.headers import header_groups
 from shuzhi.discovery.recognizer import registry
 from shuzhi.discovery.tuning import tuning
-
-_PROBE = ibis.literal("x")
 
 #: entities whose presence in a table makes names and addresses beside them likely personal data
 IDENTITY = frozenset({"CN_RESIDENT_ID", "CN_MOBILE", "CN_PASSPORT", "CN_HKMO_PERMIT", "BANK_CARD"})
@@ -107,7 +103,7 @@ def _values(col: ColumnCounts, hints: Mapping[str, str], context: bool, out: Col
         elif hinted and col.present:
             out.evidence.append(f"表头含“{hints[entity]}”，但只有 {_pct(ratio)} 的取值符合{r.LABEL}，不认定")
     for entity, word in hints.items():  # hinted, but too few values even look like the entity to test them
-        if entity not in col.values and entity in col.prefilter and col.present and known[entity].match(_PROBE, hinted=True) is not None:
+        if entity not in col.values and entity in col.prefilter and col.present and not known[entity].header_only:
             share = col.prefilter[entity] / col.present
             out.evidence.append(f"表头含“{word}”，但只有 {_pct(share)} 的取值形似{known[entity].LABEL}，不认定")
 

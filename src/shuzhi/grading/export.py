@@ -16,9 +16,9 @@ import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
 
 from shuzhi.atomic import replacing, write_text
-from shuzhi.catalog.queries import list_datasets, show_dataset
+from shuzhi.catalog.queries import show_dataset
 from shuzhi.grading.engine import DEFAULT_TEMPLATE, category_path
-from shuzhi.grading.review import labels, level_of
+from shuzhi.grading.review import labels, level_of, scanned_codes
 from shuzhi.grading.templates import load_template
 from shuzhi.workspace import Workspace
 
@@ -30,15 +30,16 @@ IMPORTANT = ["数据名称", "描述", "所属行业领域", "数据处理者", 
              "载体", "处理目的和方式", "使用范围", "对外共享", "跨境传输", "安全保护措施", "识别依据", "更新时间"]
 
 
-def _codes(ws: Workspace, codes: list[str] | None) -> list[str]:
-    return codes or [d["code"] for d in list_datasets(ws)]
+def _codes(ws: Workspace, codes: list[str] | None, template: str) -> list[str]:
+    """The datasets named (each must have been scanned), or every dataset scanned with ``template``."""
+    return codes or scanned_codes(ws, template=template)
 
 
 def inventory(ws: Workspace, codes: list[str] | None = None, *, template: str = DEFAULT_TEMPLATE) -> list[dict[str, Any]]:
-    """分类分级清单: one row per column of every scanned dataset (all datasets when ``codes`` is empty)."""
+    """分类分级清单: one row per column of the datasets named, or of every dataset scanned with ``template``."""
     t = load_template(template)
     rows = []
-    for code in _codes(ws, codes):
+    for code in _codes(ws, codes, template):
         entry = show_dataset(ws, code)
         for lab in labels(ws, code, template=template):
             ents = "、".join(f"{e['type']}({e['ratio']:.0%})" if e.get("source") != "header" else f"{e['type']}(表头)" for e in lab.entities)
@@ -57,7 +58,7 @@ def important_catalog(ws: Workspace, codes: list[str] | None = None, *, template
     if t.important_data is None:
         return []
     rows = []
-    for code in _codes(ws, codes):
+    for code in _codes(ws, codes, template):
         lv = level_of(ws, code, template=template)
         if lv["rank"] < t.rank(t.important_data.min_level):
             continue

@@ -111,6 +111,13 @@ def _latest_scan(s: sa.orm.Session, ds: int, template: str) -> GradingScan | Non
                      .order_by(GradingScan.id.desc()).limit(1)).first()
 
 
+def scanned_codes(ws: Workspace, *, template: str = DEFAULT_TEMPLATE) -> list[str]:
+    """Codes of the datasets scanned with ``template``, in catalog order."""
+    with ws.store.session() as s:
+        return list(s.scalars(sa.select(Dataset.code).where(Dataset.id.in_(
+            sa.select(GradingScan.dataset_id).where(GradingScan.template == template))).order_by(Dataset.code)))
+
+
 def labels(ws: Workspace, code: str, *, template: str = DEFAULT_TEMPLATE) -> list[Label]:
     """The current labels of a dataset's columns under ``template``, in the order of the latest scan."""
     load_template(template)
