@@ -90,7 +90,7 @@ def review_command(
 @handle_errors
 def export_command(
     ctx: typer.Context,
-    codes: Annotated[list[str] | None, typer.Argument(help="资源代码（默认全部已扫描资源）dataset codes [default: every dataset]")] = None,
+    codes: Annotated[list[str] | None, typer.Argument(help="资源代码（默认全部已扫描资源）dataset codes [default: every dataset scanned with the template]")] = None,
     out_dir: Annotated[Path, typer.Option("--out", help="输出目录 output folder")] = Path("."),
     template: TemplateOpt = "gov",
     json_: JsonOpt = False,
