@@ -38,22 +38,40 @@ def _within(x: ir.FloatingValue, lo: float, hi: float) -> ir.BooleanValue:
 @recognizer
 class GeoCoordinate(Recognizer):
     """A longitude,latitude pair (either order) with at least three decimals, within China unless the
-    header says coordinates; under such a header also one decimal degree per column."""
+    header says coordinates; under such a header also one decimal degree per column.
+
+    The pair's shape is one regex without captures; the two numbers are then cut at the comma with
+    plain string functions (regex captures cost ten times more on DuckDB), in a projection of their own.
+    """
 
     ENTITY, LABEL, LABEL_EN = "GEO_COORDINATE", "经纬度坐标", "geographic coordinates"
     VALIDATED = True
     PREFILTER = r"^\s*\(?\s*-?[0-9]{1,3}\.[0-9]{3}"
 
-    def match(self, v: ir.StringValue, *, hinted: bool) -> ir.BooleanValue:
-        s = v
-        a = s.re_extract(_PAIR, 1).nullif("").try_cast("float64")
-        b = s.re_extract(_PAIR, 2).nullif("").try_cast("float64")
+    def parts(self, v: ir.StringValue) -> dict[str, ir.Value]:
+        comma = v.replace("，", ",")
+        at = comma.find(",")
+        return {
+            "pair": v.re_search(_PAIR),
+            # the shape holds wherever these count: one comma, brackets only at the ends, spaces the cast ignores
+            "a": comma.substr(0, at).replace("(", "").try_cast("float64"),
+            "b": comma.substr(at + 1).replace(")", "").try_cast("float64"),
+            "one": full(v, _NUM),
+            "x": v.try_cast("float64"),
+        }
+
+    def match_parts(self, p: dict[str, ir.Value], *, hinted: bool) -> ir.BooleanValue:
+        lo, hi = ibis.least(p["a"], p["b"]), ibis.greatest(p["a"], p["b"])
         if hinted:
-            pair = (_within(a, -180, 180) & _within(b, -90, 90)) | (_within(a, -90, 90) & _within(b, -180, 180))
-            one = full(s, _NUM) & _within(s.try_cast("float64"), -180, 180)
-            return ibis.ifelse(s.re_search(_PAIR), pair, one).fill_null(False)
-        china = (_within(a, 73, 136) & _within(b, 3, 54)) | (_within(a, 3, 54) & _within(b, 73, 136))
-        return china.fill_null(False)
+            pair = _within(lo, -90, 90) & _within(hi, -180, 180)
+            one = p["one"] & _within(p["x"], -180, 180)
+            return ibis.ifelse(p["pair"], pair, one).fill_null(False)
+        # longitude 73–136 and latitude 3–54 in either order: the ranges do not overlap, so the smaller
+        # number is the latitude
+        return (p["pair"] & _within(lo, 3, 54) & _within(hi, 73, 136)).fill_null(False)
+
+    def match(self, v: ir.StringValue, *, hinted: bool) -> ir.BooleanValue:
+        return self.match_parts(self.parts(v), hinted=hinted)
 
 
 @recognizer
