@@ -23,7 +23,7 @@ from shuzhi.errors import MetadataError
 
 DEFAULTS = {
     "code": "population", "title": None, "provider": None, "provider_code": None, "summary": None,
-    "category": "部门库", "base_library": None,
+    "category": "部门库", "base_library": None, "domain": None,
     "share": {"type": "有条件共享", "condition": None, "method": None},
     "open": {"type": "不予开放", "condition": None},
     "update_cycle": "不定期", "publish_date": None, "related": [], "tags": [], "columns": {},
@@ -61,6 +61,8 @@ ACCEPTED: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
     ("code-64-chars", {"code": "p" * 64}, {"code": "p" * 64}),
     ("code-punctuation", {"code": "pop.v2-2024_01"}, {"code": "pop.v2-2024_01"}),
     ("code-leading-digit", {"code": "2024population"}, {"code": "2024population"}),
+    ("domain-chinese-key", {"code": "population", "业务领域": " 卫生健康 "}, {"domain": "卫生健康"}),
+    ("domain-english-key", {"code": "population", "domain": "生产"}, {"domain": "生产"}),
 ]
 
 
@@ -97,6 +99,8 @@ REJECTED: list[tuple[str, dict[str, Any], str, list[str], list[str]]] = [
     ("share-not-a-mapping", {"code": "a", "share": "无条件共享"}, "share", ["共享属性"], ["share"]),
     ("publish-date-month-13", {"code": "a", "publish_date": "2021-13-01"}, "publish_date", ["发布日期", "2021-13-01"], ["publish_date", "2021-13-01"]),
     ("publish-date-words", {"code": "a", "发布日期": "昨天"}, "publish_date", ["发布日期", "昨天"], ["publish_date", "昨天"]),
+    ("domain-too-long", {"code": "a", "业务领域": "卫" * 65}, "domain", ["业务领域", "64"], ["domain", "64"]),
+    ("domain-empty", {"code": "a", "domain": "  "}, "domain", ["业务领域", "不能为空"], ["domain", "empty"]),
 ]
 
 

@@ -46,6 +46,17 @@ def test_scan_a_file_registers_nothing(cli: Cli, people: Path) -> None:
     assert "公民身份号码" in out and "CN_RESIDENT_ID" in out
 
 
+def test_domain_from_ingest_and_from_the_command_line(cli: Cli, people: Path) -> None:
+    cli("ingest", str(people), "--code", "people", "--domain", "公安")
+    assert cli.json("catalog", "show", "people")["domain"] == "公安"
+    assert "业务领域" in cli("catalog", "show", "people").stdout
+    data = cli.json("scan", "people")
+    assert data["domain"]["id"] == "public_security" and data["dataset_level"] == "L4"
+    assert "public_security_personal" in [r["rule"] for r in data["raises"]]
+    out = cli("scan", str(people), "--domain", "交通").stdout  # not a gov domain: said, and nothing applied
+    assert "交通" in out and "领域规则未适用" in out
+
+
 @pytest.mark.parametrize(("args", "words"), [
     (["scan", "nothing"], "nothing"),
     (["scan", "{people}", "--template", "hospital"], "hospital"),

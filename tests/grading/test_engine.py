@@ -62,3 +62,55 @@ def test_raise_by_is_capped_at_the_top() -> None:
     g = grade(t, cols, rows=5_000_000)
     assert g.level == top
     assert all(r["to"] in t.level_ids for r in g.raises)
+
+
+# --- business domains (业务领域) ---------------------------------------------------------------
+def test_a_domain_is_found_by_id_name_or_alias_ignoring_case_and_spaces() -> None:
+    t = load_template("gov")
+    assert [t.domain(x).id for x in ("health", "卫生健康", " 医疗 卫生 ", "HEALTH", "人口库")] == ["health"] * 4 + ["population"]
+    assert (t.domain("交通"), t.domain(None), t.domain("")) == (None, None, None)
+    assert load_template("general").domain("卫生健康") is None  # a template without domains
+
+
+def test_domain_rules_apply_only_in_their_domain() -> None:
+    t = load_template("gov")
+    cols = [("xm", ["CN_PERSON_NAME"]), ("zd", [])]
+    plain = grade(t, cols, rows=10)
+    health = grade(t, cols, rows=10, domain="医疗卫生")
+    assert [(c.category, c.level) for c in plain.columns] == [("personal.basic", "L2"), (t.unclassified, "L1")]
+    assert (plain.level, plain.domain) == ("L2", None)
+    xm, zd = health.columns
+    assert (xm.category, xm.level, xm.rules) == ("personal.health", "L4", ["health_identity", "person_name"])
+    # the column with no finding is placed by the domain, and says why
+    assert (zd.category, zd.level, zd.rules) == ("personal.health", "L3", ["domain:health"]) and "卫生健康" in zd.why[0]
+    assert health.level == "L4" and health.domain == {"given": "医疗卫生", "id": "health", "name": "卫生健康"}
+    # a domain the template does not know applies no domain rule, and the result says so
+    other = grade(t, cols, rows=10, domain="交通运输")
+    assert [(c.category, c.level) for c in other.columns] == [(c.category, c.level) for c in plain.columns]
+    assert other.domain == {"given": "交通运输", "id": None, "name": None}
+
+
+def test_domain_aggregation_raises_the_dataset() -> None:
+    t = load_template("gov")
+    cols = [("xm", ["CN_PERSON_NAME"]), ("cph", ["CN_LICENSE_PLATE"])]
+    assert grade(t, cols, rows=10).level == "L2"
+    police = grade(t, cols, rows=10, domain="公安")
+    assert police.level == "L4" and [r["rule"] for r in police.raises] == ["public_security_personal"]
+    assert grade(t, [("bz", [])], rows=10, domain="公安").raises == []  # no personal entity: nothing to raise
+
+
+def test_geospatial_coordinates_are_graded_higher_in_their_domain() -> None:
+    t = load_template("gov")
+    assert grade_column(t, "zb", ["GEO_COORDINATE"]).level == "L2"
+    assert grade(t, [("zb", ["GEO_COORDINATE"])], domain="自然资源和空间地理").columns[0].level == "L3"
+
+
+@pytest.mark.parametrize(("name", "domain", "category"), [
+    ("industrial", "生产", "production"), ("industrial", "研发设计", "rd"), ("financial", "监管报送", "regulation"),
+    ("gov", "法人", "legal_person.operation"),
+])
+def test_a_domain_places_the_columns_without_findings(name: str, domain: str, category: str) -> None:
+    t = load_template(name)
+    g = grade(t, [("gycs", []), ("sfzh", ["CN_RESIDENT_ID"])], domain=domain)
+    assert g.columns[0].category == category and g.columns[0].level == t.default_level
+    assert g.columns[1].category == grade_column(t, "sfzh", ["CN_RESIDENT_ID"]).category  # findings keep their rule

@@ -139,3 +139,31 @@ def test_export_of_every_dataset_skips_the_unscanned(scanned: Workspace, tmp_pat
     assert export(scanned, out)["columns"] == 4  # people only
     with pytest.raises(ConfigError, match="shuzhi scan other"):
         export(scanned, out, ["other"])
+
+
+def test_the_catalog_domain_reaches_grading_review_and_export(ws: Workspace, tmp_path: Path) -> None:
+    ingest(ws, str(people_csv(tmp_path / "p.csv")), flags={"code": "patients", "title": "门诊病人", "domain": "卫健"})
+    data = assess(ws, "patients", store=True)
+    assert data["domain"] == {"given": "卫健", "id": "health", "name": "卫生健康"}
+    cols = {c["name"]: c for c in data["columns"]}
+    assert (cols["xm"]["level"], cols["sfzh"]["level"], cols["bz"]["category"]) == ("L4", "L4", "personal.health")
+    assert data["dataset_level"] == "L4" and data["important_data_candidate"]
+    # the stored result keeps the domain, so the reviewed level applies the same domain rules
+    review(ws, "patients", overrides={"xm": ("L2", None)}, reason="仅挂号姓名", reviewer="王审核")
+    assert level_of(ws, "patients")["level"] == "L4"  # sfzh is still L4 in the health domain
+    out = tmp_path / "out"
+    out.mkdir()
+    files = export(ws, out, ["patients"])["files"]
+    imp = openpyxl.load_workbook(files["important_xlsx"]).active
+    assert imp.cell(2, IMPORTANT.index("所属行业领域") + 1).value == "卫健"
+
+
+def test_the_base_library_stands_in_for_the_domain_and_scan_may_name_one(ws: Workspace, tmp_path: Path) -> None:
+    ingest(ws, str(people_csv(tmp_path / "p.csv")), flags={"code": "pop", "category": "基础库", "base_library": "人口"})
+    data = assess(ws, "pop")
+    assert data["domain"]["id"] == "population"
+    assert {c["name"]: c["category"] for c in data["columns"]}["bz"] == "personal.basic"
+    police = assess(ws, "pop", domain="公安")  # --domain overrides the catalog
+    assert police["domain"]["id"] == "public_security" and police["dataset_level"] == "L4"
+    assert assess(ws, str(tmp_path / "p.csv"))["domain"] is None  # a file has no catalog domain
+    assert assess(ws, str(tmp_path / "p.csv"), domain="法人")["domain"]["id"] == "legal_person"

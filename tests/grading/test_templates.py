@@ -316,12 +316,21 @@ BROKEN = [
     (_set("rules.0.colour", "red"), "rules[0].colour：不允许的字段", "rules[0].colour: Extra inputs", "unknown key"),
     (_set("levels.0.name", ...), "levels[0].name：缺少必填字段", "levels[0].name: Field required", "missing key"),
     (_set("rules.0.when.entities", []), "rules[0].when.entities：不能为空", "rules[0].when.entities", "empty entity list"),
-    (_set("rules.0.when.domains", ["医疗卫生"]), "以下实体没有不限领域的规则：BIOMETRIC", "no rule without domains maps these entities: BIOMETRIC",
+    (_set("rules.2.when.domains", ["health"]), "以下实体没有不限领域的规则：BIOMETRIC", "no rule without domains maps these entities: BIOMETRIC",
      "an entity only mapped under a domain falls through elsewhere"),
+    (_set("rules.2.when.domains", ["医疗卫生"]), "rules (biometric)：未知领域 医疗卫生", "rules (biometric): unknown domain 医疗卫生",
+     "a rule names a domain by an alias, not its id"),
+    (_set("aggregation.3.when.domains", ["traffic"]), "aggregation (public_security_personal)：未知领域 traffic",
+     "aggregation (public_security_personal): unknown domain traffic", "an aggregation names an undefined domain"),
+    (_set("domains.1.aliases", ["户籍"]), "领域名称或别名重复：户籍", "duplicate domain name or alias: 户籍", "two domains claim one alias"),
+    (_set("domains.0.category", "personal.unknown"), "domains[0] (population)：分类 'personal.unknown' 不在分类树中",
+     "domains[0] (population): category 'personal.unknown' is not in the tree", "a domain's category must exist"),
+    (_set("domains.0.level", "L9"), "domains[0] (population)：未知级别 'L9'", "domains[0] (population): unknown level 'L9'",
+     "a domain's level must exist"),
     (_set("aggregation.1.raise_by", True), "aggregation[1].raise_by：应为整数", "aggregation[1].raise_by", "yes is not a step count"),
     (_set("aggregation.0.when.min_rows", 0), "aggregation[0].when.min_rows：数值过小", "min_rows", "row threshold must be positive"),
     (_append("rules", {"id": "Bad-Id", "when": {"entities": ["EMAIL"]}, "category": "public.other", "level": "L1", "why": "x"}),
-     "rules[16].id：格式不正确", "rules[16].id: String should match pattern", "rule id shape"),
+     "rules[18].id：格式不正确", "rules[18].id: String should match pattern", "rule id shape"),
 ]
 
 

@@ -269,7 +269,7 @@ def _apply_meta(ds: Dataset, meta: DatasetMeta, default_title: str) -> None:
     """Set the entry's metadata: everything for a new entry, only the fields given for an existing one."""
     new = ds.id is None
     given = set(DatasetMeta.model_fields) if new else meta.model_fields_set
-    simple = ("provider", "provider_code", "summary", "category", "base_library", "update_cycle", "related", "tags")
+    simple = ("provider", "provider_code", "summary", "category", "base_library", "domain", "update_cycle", "related", "tags")
     for name in simple:
         if name in given:
             value = getattr(meta, name)

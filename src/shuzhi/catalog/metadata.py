@@ -76,6 +76,8 @@ class DatasetMeta(_Model):
     summary: str | None = Field(None, alias="摘要")
     category: Category = Field("部门库", alias="资源分类")
     base_library: BaseLibrary | None = Field(None, alias="基础库")
+    #: 业务领域 (卫生健康, 公安, 生产 …): free text; each grading template knows its own domains and aliases
+    domain: str | None = Field(None, alias="业务领域", min_length=1, max_length=64)
     share: ShareAttr = Field(default_factory=ShareAttr, alias="共享属性")
     open: OpenAttr = Field(default_factory=OpenAttr, alias="开放属性")
     update_cycle: UpdateCycle = Field("不定期", alias="更新周期")
@@ -125,6 +127,7 @@ _FIELD_LABELS = {
     "code": "资源代码 code", "title": "资源名称 title", "provider": "提供方 provider",
     "provider_code": "提供方代码 provider_code", "summary": "摘要 summary",
     "category": "资源分类 category", "base_library": "基础库 base_library",
+    "domain": "业务领域 domain",
     "share": "共享属性 share", "open": "开放属性 open", "type": "类型 type",
     "update_cycle": "更新周期 update_cycle", "publish_date": "发布日期 publish_date",
     "related": "关联资源代码 related", "tags": "标签 tags", "columns": "信息项 columns",
@@ -171,6 +174,11 @@ def _translate(err: ValidationError, source: tuple[str, str] | None) -> Metadata
         zh, en = f"未知的元数据字段 {where}，可用字段：{known_zh}", f"unknown metadata field {where}; known fields: {known_en}"
     elif first["type"] == "missing":
         zh, en = f"缺少必填字段 {label}", f"missing required field {where}"
+    elif first["type"] == "string_too_long":
+        limit = first.get("ctx", {}).get("max_length")
+        zh, en = f"{label} 最长 {limit} 个字符", f"{where} may have at most {limit} characters"
+    elif first["type"] == "string_too_short":
+        zh, en = f"{label} 不能为空", f"{where} must not be empty"
     elif first["type"].startswith("date"):
         zh = f"{label} 的取值 {value!r} 不是有效日期，格式应为 YYYY-MM-DD"
         en = f"invalid date {value!r} for {where}; use YYYY-MM-DD"

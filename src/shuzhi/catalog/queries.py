@@ -25,6 +25,7 @@ def _entry(ds: Dataset) -> dict[str, Any]:
         "summary": ds.summary,
         "category": ds.category,
         "base_library": ds.base_library,
+        "domain": ds.domain,
         "share": {"type": ds.share_type, "condition": ds.share_condition, "method": ds.share_method},
         "open": {"type": ds.open_type, "condition": ds.open_condition},
         "update_cycle": ds.update_cycle,

@@ -92,6 +92,7 @@ def _render_entry(ctx: typer.Context, e: dict[str, Any]) -> None:
     meta = Table(show_header=False, box=None, title=f"{e['title']} ({e['code']})", title_style="bold")
     rows = [
         (("资源分类", "category"), f"{e['category']}" + (f" · {e['base_library']}" if e["base_library"] else "")),
+        (("业务领域", "domain"), e.get("domain") or ""),
         (("提供方", "provider"), " ".join(x for x in (e["provider"], e["provider_code"]) if x)),
         (("摘要", "summary"), e["summary"] or ""),
         (("共享属性", "share"), " · ".join(x for x in (e["share"]["type"], e["share"]["condition"], e["share"]["method"]) if x)),

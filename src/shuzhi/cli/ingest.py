@@ -24,6 +24,7 @@ def ingest_command(
     summary: Annotated[str | None, typer.Option(help="摘要 summary")] = None,
     category: Annotated[str | None, typer.Option(help="资源分类 基础库|主题库|部门库")] = None,
     base_library: Annotated[str | None, typer.Option(help="基础库 人口|法人|自然资源和空间地理|社会信用|电子证照")] = None,
+    domain: Annotated[str | None, typer.Option(help="业务领域（卫生健康、公安、生产…，分级模板按领域适用规则）business domain, for grading rules")] = None,
     share: Annotated[str | None, typer.Option(help="共享类型 无条件共享|有条件共享|不予共享")] = None,
     share_condition: Annotated[str | None, typer.Option(help="共享条件或依据 share condition / legal basis")] = None,
     open_: Annotated[str | None, typer.Option("--open", help="开放类型 无条件开放|有条件开放|不予开放")] = None,
@@ -51,7 +52,7 @@ def ingest_command(
     """
     flags = {
         "code": code, "title": title, "provider": provider, "provider_code": provider_code, "summary": summary,
-        "category": category, "base_library": base_library, "update_cycle": cycle,
+        "category": category, "base_library": base_library, "domain": domain, "update_cycle": cycle,
         "share": {"type": share, "condition": share_condition} if share or share_condition else None,
         "open": {"type": open_} if open_ else None,
     }

@@ -23,6 +23,7 @@ def scan_command(
     full: Annotated[bool, typer.Option("--full", help="扫描全部行 scan every row")] = False,
     template: Annotated[str, typer.Option("--template", help="分级模板 grading template: gov|general|industrial|financial")] = "gov",
     version: Annotated[int | None, typer.Option("--version", help="资源版本 dataset version [default: latest]")] = None,
+    domain: Annotated[str | None, typer.Option("--domain", help="业务领域 business domain [default: the catalog's 业务领域, else its 基础库]")] = None,
     json_: Annotated[bool, typer.Option("--json", help="输出 JSON machine-readable output")] = False,
 ) -> None:
     """Find sensitive data per column and grade it. 识别敏感数据并分类分级。
@@ -32,7 +33,8 @@ def scan_command(
     match and validate, the header (Chinese, pinyin abbreviations such as sfzh/lxdh, English),
     the columns beside it, and spans in free text. The column's category and level come from
     the grading template; the dataset level is the highest column level, raised by the
-    template's aggregation rules.
+    template's aggregation rules. Rules for a business domain (卫生健康, 生产 …) apply when the
+    dataset's 业务领域 (catalog), its 基础库, or --domain names one of the template's domains.
 
     Example:
 
@@ -43,7 +45,7 @@ def scan_command(
     from shuzhi.grading.assess import assess
 
     with workspace(ctx) as ws:
-        data = assess(ws, target, sample=sample, full=full, template=template, version=version, store=True)
+        data = assess(ws, target, sample=sample, full=full, template=template, version=version, store=True, domain=domain)
 
     def render() -> None:
         table = Table(title=text(ctx, f"敏感数据识别与分级：{data['dataset']}", f"discovery and grading: {data['dataset']}"))
@@ -59,6 +61,12 @@ def scan_command(
                             f"资源级别 {data['dataset_level_name']}；耗时 {data['duration_s']} 秒",
                        f"rows scanned {scanned}; template {data['template']} {data['template_version']}; "
                        f"dataset level {data['dataset_level']}; {data['duration_s']} s"))
+        d = data["domain"]
+        if d and d["id"]:
+            out.print(text(ctx, f"  业务领域 {d['given']} → 模板领域 {d['name']}（{d['id']}）", f"  business domain {d['given']} → template domain {d['id']}"))
+        elif d:
+            out.print(text(ctx, f"  业务领域 {d['given']} 不是模板 {data['template']} 的领域，领域规则未适用",
+                                f"  business domain {d['given']} is not a domain of template {data['template']}: no domain rule applied"))
         for r in data["raises"]:
             out.print(text(ctx, f"  升级 {r['from']} → {r['to']}：{r['why']}", f"  raised {r['from']} → {r['to']}: {r['why']}"))
         if data["important_data_candidate"]:

@@ -17,7 +17,8 @@ def _is_file(target: str) -> bool:
 
 
 def assess(ws: Workspace, target: str, *, sample: int | None = None, full: bool = False,
-           template: str = DEFAULT_TEMPLATE, version: int | None = None, store: bool = False) -> dict[str, Any]:
+           template: str = DEFAULT_TEMPLATE, version: int | None = None, store: bool = False,
+           domain: str | None = None) -> dict[str, Any]:
     """Scan ``target`` (a catalog code, or a file path not registered) and grade it with ``template``.
 
     The result is the ``shuzhi scan --json`` object: ``dataset``, ``rows_scanned``, ``columns`` (each
@@ -26,14 +27,20 @@ def assess(ws: Workspace, target: str, *, sample: int | None = None, full: bool 
     With ``store`` a dataset's result is kept with its version and its column labels are brought
     up to date for review (:mod:`shuzhi.grading.review`); each column then also shows its
     ``review`` (status and the reviewed label), and ``reviewed_level`` is the dataset's level as reviewed.
+
+    ``domain`` is the business domain the template's domain rules see; by default a dataset's catalog
+    业务领域, else its 基础库 (a file has none unless given). ``domain`` in the result says what the
+    template made of it (``id`` None: no domain of the template has that name).
     """
     t = load_template(template)  # an unknown template fails before anything is read
     if _is_file(target):
         result, kind = scan_file(ws, Path(target).expanduser(), sample=sample, full=full), "file"
     else:
-        result, kind = scan_dataset(ws, target, version=version, sample=sample, full=full)[0], "dataset"
+        result, entry = scan_dataset(ws, target, version=version, sample=sample, full=full)
+        kind = "dataset"
+        domain = domain or entry.get("domain") or entry.get("base_library")
     rows = result.rows_total
-    graded = grade(t, [(c.name, c.types()) for c in result.columns], rows=rows)
+    graded = grade(t, [(c.name, c.types()) for c in result.columns], rows=rows, domain=domain)
     data = render(result, graded, kind=kind, rows=rows)
     if store and kind == "dataset":
         from shuzhi.grading.review import labels, level_of, save_scan
@@ -61,7 +68,7 @@ def render(result: ScanResult, graded: DatasetGrade, *, kind: str, rows: int | N
     return {
         "dataset": result.dataset, "kind": kind, "version": result.version, "rows": rows,
         "rows_scanned": result.rows_scanned, "sampled": result.sampled,
-        "template": graded.template, "template_version": graded.template_version,
+        "template": graded.template, "template_version": graded.template_version, "domain": graded.domain,
         "columns": columns, "dataset_level": graded.level, "dataset_level_name": graded.level_name,
         "raises": graded.raises, "important_data_candidate": graded.important_candidate,
         "duration_s": result.duration_s,

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from shuzhi.grading.templates import Template, load_overlay
+from shuzhi.grading.templates import Domain, Template, load_overlay
 
 DEFAULT_TEMPLATE = "gov"
 
@@ -48,6 +48,8 @@ class DatasetGrade:
     columns: list[ColumnGrade]
     raises: list[dict[str, str]]
     important_candidate: bool
+    #: the business domain as given (catalog 业务领域 or 基础库) and what the template made of it
+    domain: dict[str, str | None] | None = None
 
     def column(self, name: str) -> ColumnGrade:
         return next(c for c in self.columns if c.name == name)
@@ -64,21 +66,25 @@ def _level_name(t: Template, level: str) -> str:
     return f"{lv.name}（{lv.label}）" if lv.label else lv.name
 
 
-def grade_column(t: Template, name: str, entities: Iterable[str], *, domain: str | None = None) -> ColumnGrade:
-    """Category and level of one column from the entities found in it."""
+def grade_column(t: Template, name: str, entities: Iterable[str], *, domain: Domain | None = None) -> ColumnGrade:
+    """Category and level of one column from the entities found in it (and the dataset's business domain)."""
     found = sorted(set(entities))
-    matched = [r for r in t.rules if set(r.when.entities) & set(found) and (not r.when.domains or domain in r.when.domains)]
+    matched = [r for r in t.rules if set(r.when.entities) & set(found) and (not r.when.domains or (domain is not None and domain.id in r.when.domains))]
+    rules, why = [r.id for r in matched], [r.why for r in matched]
     if matched:
         top = max(t.rank(r.level) for r in matched)
         chosen = next(r for r in matched if t.rank(r.level) == top)
         category, level = chosen.category, chosen.level
     else:
         category, level = t.unclassified, t.default_level
+        if domain is not None and (domain.category or domain.level):
+            category, level = domain.category or category, domain.level or level
+            rules, why = [f"domain:{domain.id}"], [f"业务领域 {domain.name}：未发现实体的列按领域归类定级"]
     overlay = load_overlay()
     pi = {e: overlay.entity(e) for e in found}
     return ColumnGrade(
         name=name, entities=found, category=category, category_path=category_path(t, category), level=level,
-        level_name=_level_name(t, level), rules=[r.id for r in matched], why=[r.why for r in matched],
+        level_name=_level_name(t, level), rules=rules, why=why,
         sensitive_pi=sorted({p.sensitive_pi for p in pi.values() if p.sensitive_pi}),
         identifiers={e: p.identifier for e, p in pi.items() if p.identifier != "none"},
     )
@@ -89,24 +95,27 @@ def grade(t: Template, columns: Iterable[tuple[str, Iterable[str]]], *, rows: in
     """Grade a dataset: each column, then the highest column level raised by the aggregation rules.
 
     ``rows`` stands for the number of people a personal-information rule counts (one row, one
-    person: an approximation the templates' notes state).
+    person: an approximation the templates' notes state). ``domain`` is the dataset's business
+    domain as the catalog gives it (业务领域, else 基础库), resolved by the template's ``domains``.
     """
-    graded = [grade_column(t, name, ents, domain=domain) for name, ents in columns]
+    d = t.domain(domain)
+    graded = [grade_column(t, name, ents, domain=d) for name, ents in columns]
     present = {e for c in graded for e in c.entities}
     top = max((t.rank(c.level) for c in graded), default=t.rank(t.default_level))
-    rank, raises = raise_level(t, top, present, rows, domain=domain)
+    rank, raises = raise_level(t, top, present, rows, domain=d)
     level = t.level_ids[rank]
     candidate = t.important_data is not None and rank >= t.rank(t.important_data.min_level)
-    return DatasetGrade(t.template, t.version, level, _level_name(t, level), graded, raises, candidate)
+    given = {"given": domain, "id": d.id if d else None, "name": d.name if d else None} if domain else None
+    return DatasetGrade(t.template, t.version, level, _level_name(t, level), graded, raises, candidate, given)
 
 
 def raise_level(t: Template, rank: int, present: set[str], rows: int | None, *,
-                domain: str | None = None) -> tuple[int, list[dict[str, str]]]:
+                domain: Domain | None = None) -> tuple[int, list[dict[str, str]]]:
     """Apply the template's aggregation rules to a dataset level (a rank): the new rank and the raises made."""
     raises: list[dict[str, str]] = []
     for a in t.aggregation:
         w = a.when
-        holds = not w.domains or domain in w.domains
+        holds = not w.domains or (domain is not None and domain.id in w.domains)
         if w.entities_any is not None:
             holds = holds and bool(present & set(w.entities_any))
         if w.min_rows is not None:

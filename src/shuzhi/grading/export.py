@@ -68,7 +68,7 @@ def important_catalog(ws: Workspace, codes: list[str] | None = None, *, template
         version = next(v for v in entry["versions"] if v["version"] == entry["shown_version"])
         basis = [f"{r['rule']}: {r['why']}" for r in lv["raises"]] + [f"{t.important_data.why}"]
         rows.append({
-            "数据名称": entry["title"], "描述": entry.get("summary") or TO_FILL, "所属行业领域": entry.get("base_library") or entry.get("category") or TO_FILL,
+            "数据名称": entry["title"], "描述": entry.get("summary") or TO_FILL, "所属行业领域": entry.get("domain") or entry.get("base_library") or entry.get("category") or TO_FILL,
             "数据处理者": entry.get("provider") or TO_FILL, "统一社会信用代码": entry.get("provider_code") or TO_FILL,
             "数据来源": version.get("source") or TO_FILL, "类别": category_path(t, top.category if top else t.unclassified),
             "级别": f"{lv['level']} {lv['level_name']}", "规模（行数/人数）": version.get("rows"), "载体": "电子数据（Parquet 文件）",

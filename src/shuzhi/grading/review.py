@@ -221,7 +221,9 @@ def level_of(ws: Workspace, code: str, column: str | None = None, *, template: s
         assert scan is not None
         result = scan.result
     present = {e["type"] for lab in found for e in lab.entities}
-    rank, raises = raise_level(t, max((t.rank(x.level) for x in found), default=t.rank(t.default_level)), present, result.get("rows"))
+    domain = t.domain((result.get("domain") or {}).get("given"))
+    rank, raises = raise_level(t, max((t.rank(x.level) for x in found), default=t.rank(t.default_level)), present, result.get("rows"),
+                               domain=domain)
     level = t.level_ids[rank]
     pending = sum(1 for x in found if x.status == "pending")
     return {"level": level, "rank": rank, "top": len(t.level_ids) - 1, "level_name": t.level(level).name, "raises": raises,

@@ -9,7 +9,11 @@ and validates them; it decides nothing. What the level engine does with a templa
   dataset's business domain is one of them. Every matching rule applies and the highest
   level wins (就高从严, GB/T 43697-2024 clause 4); the category comes from the
   highest-level matching rule, the first in file order among equals. A column that
-  matches nothing gets ``default_level`` and the ``unclassified`` category.
+  matches nothing gets ``default_level`` and the ``unclassified`` category — or, in a
+  dataset of a business domain that names them, the domain's ``category`` and ``level``.
+- A dataset's business domain is the catalog's 业务领域 (or, when that is empty, its 基础库),
+  free text that the template's ``domains`` resolve by id, name or alias (case-insensitive);
+  text no domain claims matches no domain rule, and the result says so.
 - A dataset's level is the highest of its columns' levels. Then every ``aggregation``
   rule whose condition holds raises it: ``raise_to`` to at least that level (never
   lower), ``raise_by`` by that many steps, capped at the top level.
@@ -34,7 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -108,6 +112,27 @@ class Category(_Noted):
     children: tuple[Category, ...] = ()
 
 
+class Domain(_Noted):
+    """A business domain (业务领域) that rules may name: matched by its id, name or an alias."""
+
+    id: str = Field(pattern=_RULE_ID)
+    name: str
+    name_en: str | None = None
+    aliases: tuple[str, ...] = ()
+    #: where a column with no finding goes in a dataset of this domain (default: ``unclassified``)
+    category: str | None = None
+    #: and at which level (default: ``default_level``)
+    level: str | None = None
+
+    def names(self) -> tuple[str, ...]:
+        return (self.id, self.name, *self.aliases)
+
+
+def domain_key(text: str) -> str:
+    """How domain names compare: case-folded, without white space."""
+    return "".join(text.split()).casefold()
+
+
 class RuleWhen(_Model):
     entities: tuple[str, ...] = Field(min_length=1)
     domains: tuple[str, ...] | None = Field(None, min_length=1)
@@ -167,6 +192,14 @@ class Template(_Document):
     rules: tuple[Rule, ...] = Field(min_length=1)
     aggregation: tuple[Aggregation, ...] = ()
     important_data: ImportantData | None = None
+    domains: tuple[Domain, ...] = ()
+
+    def domain(self, text: str | None) -> Domain | None:
+        """The business domain ``text`` (a catalog 业务领域 or 基础库) names in this template, if any."""
+        if not text:
+            return None
+        key = domain_key(text)
+        return next((d for d in self.domains if key in {domain_key(n) for n in d.names()}), None)
 
     @property
     def level_ids(self) -> tuple[str, ...]:
@@ -445,12 +478,33 @@ def _template_problems(t: Template, stem: str) -> list[Problem]:
             out += _entity_problems(where, group)
     if t.important_data is not None:
         need_level("important_data", t.important_data.min_level)
+    out += _domain_problems(t, need_category, need_level)
     # an entity that no unconditional rule maps would silently fall to the default level
     covered = {e for r in t.rules if r.when.domains is None for e in r.when.entities}
     missing = [e for e in ENTITIES if e not in covered]
     if missing:
         out.append((f"以下实体没有不限领域的规则：{'、'.join(missing)}",
                     f"no rule without domains maps these entities: {', '.join(missing)}"))
+    return out
+
+
+def _domain_problems(t: Template, need_category: Callable[[str, str], None], need_level: Callable[[str, str], None]) -> list[Problem]:
+    """Domain ids and names unique, their category and level known, and every domain a rule names defined
+    (``need_category``/``need_level`` record their problems themselves)."""
+    out = _duplicates("领域 id ", "domain id", (d.id for d in t.domains))
+    out += _duplicates("领域名称或别名", "domain name or alias", (domain_key(n) for d in t.domains for n in set(map(domain_key, d.names()))))
+    for i, d in enumerate(t.domains):
+        if d.category is not None:
+            need_category(f"domains[{i}] ({d.id})", d.category)
+        if d.level is not None:
+            need_level(f"domains[{i}] ({d.id})", d.level)
+    ids = {d.id for d in t.domains}
+    named = [(f"rules ({r.id})", r.when.domains) for r in t.rules] + [(f"aggregation ({a.id})", a.when.domains) for a in t.aggregation]
+    for where, domains in named:
+        unknown = [d for d in domains or () if d not in ids]
+        if unknown:
+            out.append((f"{where}：未知领域 {'、'.join(unknown)}，可用：{'、'.join(sorted(ids)) or '（模板未定义 domains）'}",
+                        f"{where}: unknown domain {', '.join(unknown)}; known: {', '.join(sorted(ids)) or '(the template defines no domains)'}"))
     return out
 
 

@@ -43,6 +43,8 @@ class Dataset(Base):
     summary: Mapped[str | None] = mapped_column(Text)
     category: Mapped[str] = mapped_column(String(16))
     base_library: Mapped[str | None] = mapped_column(String(32))
+    #: business domain (业务领域, e.g. 卫生健康, 生产): free text that grading templates resolve
+    domain: Mapped[str | None] = mapped_column(String(64))
     share_type: Mapped[str] = mapped_column(String(16))
     share_condition: Mapped[str | None] = mapped_column(Text)
     share_method: Mapped[str | None] = mapped_column(String(200))
