@@ -9,8 +9,9 @@ python-stdnum. Everything is drawn from ``random.Random`` seeded per table, so i
 deterministic and needs no network.
 
 Free-text columns expect the entities that appear in at least 20 % of their rows (the
-generator counts them); a person's name in free text always follows a context word such as
-联系人 or 申请人.
+generator counts them); a person's name in free text follows a context word such as 联系人 or
+申请人, except in 走访记录, where names follow nouns for people (村民, 居民) and addresses start at
+the county: that column is for word segmentation.
 
 >>> cols = eval_columns(rows=20)
 >>> sorted({c.table for c in cols}) == sorted(TABLE_ENCODINGS)
@@ -138,6 +139,9 @@ LOG_REMARKS = ("login ok", "session timeout", "password reset", "token refreshed
 URLS = ("/login", "/logout", "/api/v1/catalog/search?q=人口", "/api/v1/datasets/{n}", "/api/v1/quality/run/{n}",
         "/static/app.js")
 PLACEHOLDERS = ("无", "-", "不详")
+# free text with places, roads and people but no name and no address
+VISIT_REMARKS = ("村民代表大会决定修缮道路", "玄武区召开安全生产会议", "已电话回访，问题已解决", "居民反映噪音扰民，已协调",
+                 "辖区道路积水已处理", "鼓楼区开展文明城市创建活动", "租户已搬离", "无")
 
 
 # ---------------------------------------------------------------- identifier and value makers
@@ -424,6 +428,15 @@ def _t_login(rng: random.Random) -> tuple[str, frozenset[str]]:
     return text, frozenset({NAME, MOBILE, IP})
 
 
+def _t_visit(rng: random.Random) -> tuple[str, frozenset[str]]:
+    """For word segmentation: a name after a noun for people, not a context word the spans know, and an
+    address with neither province nor city (no span of the address recognizer starts there)."""
+    _, _, county = rng.choice(_places("32"))
+    who, name = rng.choice(("本村村民", "小区居民", "辖区群众", "租户", "联系人为本单位职工")), person_name(rng)
+    at = f"{county}{rng.choice(STREETS)}{rng.randint(1, 300)}号"
+    return rng.choice((f"{who}{name}反映{at}门前路灯损坏", f"经走访，{who}{name}现居{at}")), frozenset({NAME, ADDRESS})
+
+
 # ---------------------------------------------------------------- the tables
 
 Spec = tuple[str, set[str], list[str | None], str]  # name, expected, values, note
@@ -438,6 +451,7 @@ def _people(rng: random.Random, rows: int) -> list[Spec]:
     ids = [resident_id(rng, b) for b in born]
     remarks, remark_expected, shares = free_text(
         rng, rows, 0.55, [_t_contact, _t_call, *[_t_contact_address] * 3], PLAIN_REMARKS)
+    visits, visit_expected, visit_shares = free_text(rng, rows, 0.5, [_t_visit], VISIT_REMARKS)
     return [
         ("姓名", {NAME}, dirty(rng, many(rng, rows, person_name)),
          "Chinese header; 2–4 Han characters, some compound surnames"),
@@ -468,6 +482,8 @@ def _people(rng: random.Random, rows: int) -> list[Spec]:
          "opaque header; 'lng,lat' pairs, values alone decide"),
         ("备注", set(remark_expected), remarks,
          f"free text; names after context words, mobiles, addresses (rows with: {shares})"),
+        ("走访记录", set(visit_expected), visits,
+         f"free text for word segmentation: names after 村民/居民…, addresses without province or city (rows with: {visit_shares})"),
     ]
 
 

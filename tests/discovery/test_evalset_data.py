@@ -371,11 +371,13 @@ def test_specific_hard_negatives(columns: list[EvalColumn]) -> None:
 
 
 SPANS: dict[str, re.Pattern[str]] = {
-    "CN_PERSON_NAME": re.compile(r"(?:联系人|申请人|经办人|法定代表人|姓名：?|负责人)[\u4e00-\u9fff]{2,4}"),
+    # names after context words; in 走访记录 after nouns for people, right before 反映 or 现居
+    "CN_PERSON_NAME": re.compile(r"(?:联系人|申请人|经办人|法定代表人|姓名：?|负责人)[\u4e00-\u9fff]{2,4}"
+                                 r"|(?:村民|居民|群众|租户|职工)[\u4e00-\u9fff]{2,4}(?:反映|现居)"),
     "CN_MOBILE": re.compile(r"(?<!\d)(?:\+86 ?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)"),
     "CN_RESIDENT_ID": re.compile(r"(?<!\d)\d{17}[\dX](?!\d)"),
     "IP_ADDRESS": re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.])|(?<![\w:])[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}"),
-    "CN_ADDRESS": re.compile(r"地址：\S+?(?:区|县|市|旗)\S*?号"),
+    "CN_ADDRESS": re.compile(r"地址：\S+?(?:区|县|市|旗)\S*?号|(?:反映|现居)\S+?(?:区|县|市)\S+?路\d+号"),
 }
 
 

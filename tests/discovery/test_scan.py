@@ -124,6 +124,29 @@ def test_free_text_spans(any_ws: Workspace) -> None:
     assert r.columns[1].types() == []
 
 
+def test_word_segmentation_is_a_weak_signal_for_loose_names_and_addresses(any_ws: Workspace) -> None:
+    notes = ["本村村民张三反映路灯损坏", "经走访，辖区群众王芳现居玄武区中山路18号", "请到建邺区江东中路201号办理",
+             "玄武区召开安全生产会议", "村民代表大会决定修缮道路", "联系人为本单位职工李明，已回访", "张家港市开展文明创建活动",
+             "已电话回访，问题已解决"] * (N // 8)
+    r = scan_table(any_ws.engine, table(走访情况=notes), sample=None)
+    col = r.columns[0]
+    # no span finds these (no context word right before the names, no province or city before the addresses):
+    # segmentation does, on 3 rows in 8 and 2 in 8, at a lower confidence than a span
+    assert {e.type: (e.ratio, e.source) for e in col.entities} == {"CN_PERSON_NAME": (0.375, "text"), "CN_ADDRESS": (0.25, "text")}
+    assert all(e.confidence < 0.7 for e in col.entities) and any("分词" in x for x in col.evidence)
+    # below the free-text share (20 %) nothing is reported; and what the spans establish is not segmented again
+    few = scan_table(any_ws.engine, table(走访情况=notes[:1] + ["已电话回访，问题已解决"] * (N - 1)), sample=None)
+    assert few.columns[0].types() == []
+
+
+def test_segmentation_flags() -> None:
+    from shuzhi.discovery.segment import ADDRESS, NAME, flags
+
+    assert flags(["联系人为本村村民张三，电话见附件", "住玄武区中山路18号", "地址：鼓楼区幸福村3组", "张家港市召开会议",
+                  "村民代表大会决定修缮道路", "采购汉族服装100套", "江苏省南京市玄武区", "经核查，欧阳娜娜系本村村民", "", None]) == [
+        NAME, ADDRESS, ADDRESS, 0, 0, 0, 0, 0, 0, None]  # a context word must come before the name
+
+
 def test_sample(any_ws: Workspace) -> None:
     t = table(c1=ids(400))
     r = scan_table(any_ws.engine, t, sample=50, seed=1)

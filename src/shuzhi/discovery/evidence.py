@@ -14,6 +14,8 @@ The rules (thresholds and confidences are in ``data/discovery.yaml``):
 - neighbouring columns: a table that holds identity columns (resident ID, mobile, passport, bank
   card) lowers the bar for names and addresses beside them to the header level;
 - free text: a row counts when it holds a validated span; ``text_span`` of the rows is enough.
+  Names and addresses the spans did not establish may still be found by word segmentation on a
+  bounded sample of rows (the same share, a lower confidence: a weak signal).
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ class ColumnCounts:
     spans: dict[str, int]
     #: values passing each recognizer's prefilter (an upper bound of ``values``)
     prefilter: dict[str, int] = field(default_factory=dict)
+    #: free text: per entity, (rows where word segmentation found it, rows segmented) — a bounded sample
+    segmented: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -117,6 +121,12 @@ def _spans(col: ColumnCounts, out: ColumnFindings) -> None:
             conf = round(min(0.99, cfg["confidence"]["text_span"] + cfg["confidence"]["gain"] * ratio), 2)
             out.entities.append(Entity(entity, round(ratio, 4), conf, "text"))
             out.evidence.append(f"文本列：{_pct(ratio)} 的记录含{known[entity].LABEL}片段")
+    for entity, (hits, rows) in col.segmented.items():
+        ratio = hits / rows if rows else 0.0
+        if entity not in out.types() and hits and ratio >= cfg["ratio"]["text_span"]:
+            conf = round(min(0.99, cfg["confidence"]["segmented"] + cfg["confidence"]["gain"] * ratio), 2)
+            out.entities.append(Entity(entity, round(ratio, 4), conf, "text"))
+            out.evidence.append(f"文本列：分词抽查 {rows} 条记录，{_pct(ratio)} 含{known[entity].LABEL}（弱信号）")
 
 
 def _header_only(col: ColumnCounts, hints: Mapping[str, str], out: ColumnFindings) -> None:

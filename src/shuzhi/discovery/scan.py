@@ -6,7 +6,10 @@
 3. A second aggregate over the (column, recognizer) pairs the prefilters left plausible: how many
    non-blank values match and validate, and, for free-text columns, how many rows hold a
    validated span.
-4. :mod:`shuzhi.discovery.evidence` turns the counts, the headers and the neighbouring columns
+4. For free-text columns where the spans did not establish names or addresses, a bounded number of
+   values (``segment.rows``) go through word segmentation, a vectorized UDF
+   (:mod:`shuzhi.discovery.segment`): a weak signal for the looser forms.
+5. :mod:`shuzhi.discovery.evidence` turns the counts, the headers and the neighbouring columns
    into findings. Only counts leave the engine.
 
 >>> import ibis
@@ -31,6 +34,8 @@ from shuzhi.catalog.dtypes import blank_regex
 from shuzhi.discovery.evidence import ColumnCounts, ColumnFindings, decide
 from shuzhi.discovery.headers import header_hints, is_text_header
 from shuzhi.discovery.recognizer import HAN, PREPARE, Recognizer, registry
+from shuzhi.discovery.segment import ENTITIES as SEGMENTED
+from shuzhi.discovery.segment import segment
 from shuzhi.discovery.tuning import tuning
 from shuzhi.engine.base import Engine
 
@@ -170,6 +175,28 @@ def _second_pass(engine: Engine, base: ir.Table, plans: list[tuple[dict[str, Any
     return {keys[k]: int(v or 0) for k, v in row.items()}
 
 
+def _unsettled(c: ColumnCounts) -> list[int]:
+    """The segmentation bits worth computing for a free-text column: entities its spans did not establish."""
+    need = tuning()["ratio"]["text_span"] * c.present
+    return [bit for bit, entity in SEGMENTED.items() if c.spans.get(entity, 0) < need or not c.present]
+
+
+def _segment_pass(engine: Engine, base: ir.Table, columns: list[tuple[int, list[int]]], counts: list[ColumnCounts]) -> None:
+    """Segment at most ``segment.rows`` rows of the given free-text columns (one query, a vectorized UDF
+    per column) and record per entity (rows with a hit, non-blank rows segmented)."""
+    rows = base.limit(int(tuning()["segment"]["rows"]))
+    bits = rows.select(*rows.columns, **{f"g{i}": ibis.ifelse(rows[f"q{i}"], segment(engine.name, rows[f"t{i}"]), ibis.null("int64"))
+                                         for i, _ in columns})
+    aggs: dict[str, ir.Scalar] = {}
+    for i, wanted in columns:
+        aggs[f"e{i}"] = bits[f"q{i}"].cast("int64").sum()
+        for bit in wanted:
+            aggs[f"g{i}_{bit}"] = ((bits[f"g{i}"] // bit) % 2 == 1).fill_null(False).cast("int64").sum()
+    row = engine.to_pyarrow(bits.aggregate(**aggs)).to_pylist()[0]
+    for i, wanted in columns:
+        counts[i].segmented = {SEGMENTED[bit]: (int(row[f"g{i}_{bit}"] or 0), int(row[f"e{i}"] or 0)) for bit in wanted}
+
+
 def scan_table(
     engine: Engine,
     table: ir.Table,
@@ -212,6 +239,9 @@ def scan_table(
         for (i, key), matched in _second_pass(engine, base, plans).items():
             kind, entity = key.split(":", 1)
             (counts[i].values if kind == "v" else counts[i].spans)[entity] = matched
+        unsettled = [(i, need) for i, c in enumerate(counts) if c.text and (need := _unsettled(c))]
+        if unsettled:
+            _segment_pass(engine, base, unsettled, counts)
     finally:
         if sampled:
             engine.uncache(kept)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 import uuid
 from typing import Any
 
@@ -37,6 +39,11 @@ def spark_session(master: str | None = None, remote: str | None = None) -> Any:
             .config("spark.sql.shuffle.partitions", "4")
             .config("spark.driver.memory", "2g")
         )
+        if (master or "local").startswith("local"):
+            # vectorized UDFs (word segmentation) run in Python workers: this interpreter, where shuzhi is
+            # installed (on a cluster, every worker's Python needs shuzhi, as for any PySpark UDF)
+            # (PySpark reads the environment, not spark.pyspark.python, when it starts the context)
+            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     session = builder.config("spark.sql.session.timeZone", "UTC").getOrCreate()
     if not remote:
         session.sparkContext.setLogLevel("ERROR")

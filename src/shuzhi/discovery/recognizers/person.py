@@ -15,12 +15,20 @@ from shuzhi.standards.codelists import load_codelist
 
 
 @cache
-def surname_pattern() -> str:
-    """Compound surnames (data/discovery.yaml) or one single surname (Faker's zh_CN list, ~400 common ones)."""
+def surnames() -> tuple[list[str], list[str]]:
+    """Single surnames (Faker's zh_CN list, ~400 common ones) and compound surnames (that list and
+    data/discovery.yaml)."""
     from faker.providers.person.zh_CN import Provider
 
     singles = sorted({s for s in Provider.last_names if len(s) == 1})
     compound = sorted({s for s in Provider.last_names if len(s) > 1} | set(tuning()["compound_surnames"]))
+    return singles, compound
+
+
+@cache
+def surname_pattern() -> str:
+    """A compound surname or one single surname (:func:`surnames`) as a regex."""
+    singles, compound = surnames()
     return "(?:" + "|".join(compound) + "|[" + "".join(singles) + "])"
 
 

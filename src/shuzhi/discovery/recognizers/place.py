@@ -46,7 +46,8 @@ class GeoCoordinate(Recognizer):
 
     ENTITY, LABEL, LABEL_EN = "GEO_COORDINATE", "经纬度坐标", "geographic coordinates"
     VALIDATED = True
-    PREFILTER = r"^\s*\(?\s*-?[0-9]{1,3}\.[0-9]{3}"
+    # a number with three or more decimals, then a comma or the end: not an IPv4 address (192.168.1.1)
+    PREFILTER = r"^\s*\(?\s*-?[0-9]{1,3}\.[0-9]{3,}\s*(?:[,，]|\)?\s*$)"
 
     def parts(self, v: ir.StringValue) -> dict[str, ir.Value]:
         comma = v.replace("，", ",")
