@@ -128,13 +128,18 @@ def _plan(i: int, hints: Mapping[str, str], text: bool, passed: Mapping[str, int
 def _second_pass(engine: Engine, base: ir.Table, plans: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[tuple[int, str], int]:
     """Matching values per (column, ``v:``/``s:`` entity): the cleaned values and span candidates are
     projected first, so each is computed once per row and the validators refer to them by name."""
-    # each span's first candidate, once per row; the capture (ten times dearer than a search on DuckDB) only
-    # on the rows where the search finds one (CASE is lazy)
-    found = {f"r{alias}": ibis.ifelse(base[f"t{i}"].re_search(r.SPAN), base[f"t{i}"].re_extract(r.SPAN, 1).nullif(""), ibis.null("string"))
-             for i, (_, spans) in enumerate(plans) for r, alias in spans.values()}
     if not any(values or spans for values, spans in plans):
         return {}
-    text = base.select(*base.columns, **found) if found else base
+    # free text: first whether a row holds any candidate at all (one search for every span type: most
+    # remarks hold none), then each type's first candidate, searched, and captured only where found
+    # (a capture costs ten times a search on DuckDB; CASE is evaluated lazily)
+    anyspan = {f"y{i}": base[f"t{i}"].re_search("|".join(f"(?:{r.SPAN})" for r, _ in spans.values()))
+               for i, (_, spans) in enumerate(plans) if spans}
+    flagged = base.select(*base.columns, **anyspan) if anyspan else base
+    found = {f"r{alias}": ibis.ifelse(flagged[f"y{i}"] & flagged[f"t{i}"].re_search(r.SPAN),
+                                      flagged[f"t{i}"].re_extract(r.SPAN, 1).nullif(""), ibis.null("string"))
+             for i, (_, spans) in enumerate(plans) for r, alias in spans.values()}
+    text = flagged.select(*base.columns, **found) if found else base
     cleaned: dict[str, ir.Value] = {}
     for i, (values, spans) in enumerate(plans):
         for alias, r, _ in values.values():
