@@ -47,6 +47,7 @@ PEERS = HERE / "discovery_peers"
 sys.path.insert(0, str(PEERS))
 
 import gendata
+from results_md import replace_section
 
 MAIN_PY = Path(sys.executable)
 SHUZHI = MAIN_PY.parent / "shuzhi"
@@ -510,22 +511,6 @@ def write_results(record: dict, history: list[dict] | None = None) -> None:
               "- The generated data is regular (pinyin and opaque headers, clean shapes); real tables are dirtier. Both",
               "  tools were run with their defaults otherwise (presidio-structured: batch_size 1, one process).", ""]
     replace_section(SECTION, lines)
-
-
-def replace_section(section: str, lines: list[str]) -> None:
-    """Rewrite ``section`` of benchmarks/RESULTS.md (added at the end if missing); other sections stay."""
-    path = HERE / "RESULTS.md"
-    text = path.read_text(encoding="utf-8")
-    body = "\n".join(lines).rstrip() + "\n"
-    if section in text:
-        start = text.index(section)
-        nxt = text.find("\n## ", start + len(section))
-        rest = text[nxt + 1:] if nxt != -1 else ""
-        text = text[:start] + body + ("\n" + rest if rest else "")
-    else:
-        text = text.rstrip() + "\n\n" + body
-    path.write_text(text, encoding="utf-8")
-    print(f"wrote {section!r} to {path}")
 
 
 def main() -> None:

@@ -40,6 +40,7 @@ sys.path.insert(0, str(PEERS))
 
 import gendata  # noqa: E402
 import sqlrules  # noqa: E402
+from results_md import replace_section  # noqa: E402
 
 MAIN_PY = Path(sys.executable)
 SHUZHI = MAIN_PY.parent / "shuzhi"
@@ -402,23 +403,6 @@ def write_results(record: dict, rules_path: Path) -> None:
     lines += ["Rules, semantics and the generator: `benchmarks/quality_peers/sqlrules.py` and `gendata.py`; the",
               f"shuzhi rules file is written to `benchmarks/work/{rules_path.name}` on every run.", ""]
     replace_section(SECTION, lines)
-
-
-def replace_section(section: str, lines: list[str]) -> None:
-    """Rewrite ``section`` (a ``## `` heading of benchmarks/RESULTS.md, added at the end if missing) with
-    ``lines``, which start with the heading; the other sections stay as they are."""
-    path = HERE / "RESULTS.md"
-    text = path.read_text(encoding="utf-8")
-    body = "\n".join(lines).rstrip() + "\n"
-    if section in text:
-        start = text.index(section)
-        nxt = text.find("\n## ", start + len(section))
-        rest = text[nxt + 1:] if nxt != -1 else ""
-        text = text[:start] + body + ("\n" + rest if rest else "")
-    else:
-        text = text.rstrip() + "\n\n" + body
-    path.write_text(text, encoding="utf-8")
-    print(f"wrote {section!r} to {path}")
 
 
 if __name__ == "__main__":
