@@ -179,6 +179,29 @@ def threshold_labels(shares: dict[str, dict[str, float]]) -> dict[str, list[str]
 
 # ---- part 1: shuzhi vs Presidio ------------------------------------------------------------------------------
 
+def round_robin(part: str, jobs: list[str], rounds: int, run) -> dict[str, list[dict]]:
+    """Each job once per round, in turn (so a slow spell of the machine hits every tool), printing each run."""
+    runs: dict[str, list[dict]] = {j: [] for j in jobs}
+    for r in range(rounds):
+        for job in jobs:
+            load = os.getloadavg()[0]
+            out = run(job)
+            out["load_before"] = load
+            runs[job].append(out)
+            status = out.get("error") or (f"{out['seconds']:.2f}s (process wall {out['wall']:.2f}s, CPU {out['cpu']:.1f}s; "
+                                          f"1-min load before {load:.1f})")
+            print(f"{part} round {r + 1}/{rounds} {job:14s} {status}", flush=True)
+    return runs
+
+
+def finished(runs: list[dict], rows: dict, job: str) -> list[dict]:
+    """The runs of ``job`` that succeeded; when none did, ``rows[job]`` records the last error."""
+    ok = [o for o in runs if "error" not in o]
+    if not ok:
+        rows[job] = {"status": "failed: " + runs[-1]["error"]}
+    return ok
+
+
 def part1(args, work: Path) -> dict:
     t_part = time.perf_counter()
     path = data(work, args.rows)
@@ -194,27 +217,20 @@ def part1(args, work: Path) -> dict:
             jobs += ["presidio-slim", "presidio-noop"]
     home = work / "discovery_home"
     shutil.rmtree(home, ignore_errors=True)
-    runs: dict[str, list[dict]] = {j: [] for j in jobs}
-    for r in range(args.runs1):
-        for job in jobs:
-            load = os.getloadavg()[0]
-            if job == "shuzhi-cli":
-                out = run_cli(path, home)
-            elif job == "shuzhi-lib":
-                out = run_script(MAIN_PY, "shuzhi_scan.py", {"parquet": str(path)}, work)
-            else:
-                out = run_script(presidio_py, "presidio_runner.py",
-                                 {"parquet": str(path), "rows": args.presidio_rows, "nlp": job.split("-")[1],
-                                  "batch_size": 1, "ethnic_groups": gendata.ETHNIC_GROUPS}, work)
-            out["load_before"] = load
-            runs[job].append(out)
-            status = out.get("error") or f"{out['seconds']:.2f}s (process wall {out['wall']:.2f}s; 1-min load before {load:.1f})"
-            print(f"part 1 round {r + 1}/{args.runs1} {job:14s} {status}", flush=True)
+    def run(job: str) -> dict:
+        if job == "shuzhi-cli":
+            return run_cli(path, home)
+        if job == "shuzhi-lib":
+            return run_script(MAIN_PY, "shuzhi_scan.py", {"parquet": str(path)}, work)
+        return run_script(presidio_py, "presidio_runner.py",
+                          {"parquet": str(path), "rows": args.presidio_rows, "nlp": job.split("-")[1],
+                           "batch_size": 1, "ethnic_groups": gendata.ETHNIC_GROUPS}, work)
+
+    runs = round_robin("part 1", jobs, args.runs1, run)
     rows = {}
     for job in jobs:
-        ok = [o for o in runs[job] if "error" not in o]
+        ok = finished(runs[job], rows, job)
         if not ok:
-            rows[job] = {"status": "failed: " + runs[job][-1]["error"]}
             continue
         last = ok[-1]
         med = statistics.median(o["seconds"] for o in ok)
@@ -264,23 +280,12 @@ def part2(args, work: Path) -> dict:
     warm(path)
     spec = bare_spec(path)
     jobs = ["bare-regex", "shuzhi-lib"]
-    runs: dict[str, list[dict]] = {j: [] for j in jobs}
-    for r in range(args.runs):
-        for job in jobs:
-            load = os.getloadavg()[0]
-            if job == "bare-regex":
-                out = run_script(MAIN_PY, "bare_regex.py", spec, work)
-            else:
-                out = run_script(MAIN_PY, "shuzhi_scan.py", {"parquet": str(path)}, work)
-            out["load_before"] = load
-            runs[job].append(out)
-            status = out.get("error") or f"{out['seconds']:.2f}s (process wall {out['wall']:.2f}s, CPU {out['cpu']:.1f}s; 1-min load before {load:.1f})"
-            print(f"part 2 round {r + 1}/{args.runs} {job:14s} {status}", flush=True)
+    runs = round_robin("part 2", jobs, args.runs, lambda job: run_script(
+        MAIN_PY, *(("bare_regex.py", spec) if job == "bare-regex" else ("shuzhi_scan.py", {"parquet": str(path)})), work))
     rows = {}
     for job in jobs:
-        ok = [o for o in runs[job] if "error" not in o]
+        ok = finished(runs[job], rows, job)
         if not ok:
-            rows[job] = {"status": "failed: " + runs[job][-1]["error"]}
             continue
         last = ok[-1]
         med = statistics.median(o["seconds"] for o in ok)
