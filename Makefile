@@ -14,6 +14,9 @@ $(STAMP): pyproject.toml constraints.txt
 	  echo "python3 -m venv failed: on Debian/Ubuntu install it with: sudo apt-get install python3-venv"; exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]' -c constraints.txt
+	# pycanon (an independent k/l/t check in tests) pins exact old numpy/pandas/typer; its anonymity
+	# module needs only numpy and pandas, so it goes in without its pins
+	$(BIN)/python -m pip install --quiet --no-deps -c constraints.txt pycanon
 	@touch $(STAMP)
 
 venv: $(STAMP)
@@ -38,6 +41,7 @@ docs: $(STAMP)
 # after changing dependencies: refresh the pinned versions from a fresh environment, then run make test
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv && .lock-venv/bin/python -m pip install --quiet -e '.[dev]'
+	.lock-venv/bin/python -m pip install --quiet --no-deps pycanon
 	{ echo "# Exact versions the test suite passed with (make lock rewrites this file)."; \
 	  echo "# make demo / make test install with: pip install -e '.[dev]' -c constraints.txt"; \
 	  .lock-venv/bin/python -m pip freeze --exclude-editable; } > constraints.txt

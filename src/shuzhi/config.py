@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import field_validator
+from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from shuzhi.errors import ConfigError
@@ -34,6 +34,9 @@ class Settings(BaseSettings):
       folder (default ``<home>/data``) or, with Spark, a URI (``hdfs://…``, ``s3a://…``).
     - ``lang`` (``SHUZHI_LANG``): ``zh``, ``en`` or ``both`` for messages.
     - ``compression`` (``SHUZHI_COMPRESSION``): Parquet compression of stored versions.
+    - ``master_key`` (``SHUZHI_MASTER_KEY``) or ``master_key_file`` (``SHUZHI_MASTER_KEY_FILE``): the
+      key that wraps the keyring's keys (hex or base64 of 16–64 random bytes; ``shuzhi key
+      new-master`` makes one). Never stored in the workspace; a file must be readable by its owner only.
     """
 
     model_config = SettingsConfigDict(env_prefix="SHUZHI_", extra="forbid")
@@ -46,6 +49,8 @@ class Settings(BaseSettings):
     spark_master: str = "local[2]"
     threads: int | None = None
     compression: Literal["snappy", "zstd", "gzip"] = "snappy"
+    master_key: SecretStr | None = None
+    master_key_file: Path | None = None
 
     @field_validator("engine")
     @classmethod

@@ -28,6 +28,7 @@ import os
 import shutil
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -309,7 +310,9 @@ def _save_meta(ws: Workspace, meta: DatasetMeta, default_title: str) -> None:
 
 def _register(ws: Workspace, meta: DatasetMeta, staged: Staged, data_dir: str, rows: int,
               profiles: list[ColumnProfile], duration: float, default_title: str,
-              segments: list[dict[str, Any]], base: DatasetVersion | None) -> int:
+              segments: list[dict[str, Any]], base: DatasetVersion | None,
+              also: Callable[[sa.orm.Session, Dataset, int], None] | None = None) -> int:
+    """Register the version; ``also`` writes more rows (lineage, audit) in the same transaction."""
     moved: Path | None = None
     try:
         with ws.store.session() as s:
@@ -340,6 +343,8 @@ def _register(ws: Workspace, meta: DatasetMeta, staged: Staged, data_dir: str, r
             s.add(version)
             _reindex(s, ds, [p.name for p in profiles])
             s.flush()
+            if also is not None:
+                also(s, ds, number)
             if not in_place:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(data_dir, target)  # the last step before COMMIT; see the module docstring

@@ -219,3 +219,72 @@ class AuditEvent(Base):
     details: Mapped[dict[str, Any]] = mapped_column(JSON)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class KeyRecord(Base):
+    """One generation of a named key, its material wrapped (SM4-GCM) by the workspace master key.
+
+    ``status``: ``active`` (used for new output; one per name) or ``retired`` (kept so that what it
+    produced can still be reversed). ``master`` is the master key's fingerprint, so that a wrong
+    master key is reported as such rather than as a corrupt key.
+    """
+
+    __tablename__ = "key_record"
+    __table_args__ = (UniqueConstraint("name", "generation"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    purpose: Mapped[str] = mapped_column(String(16))
+    algorithm: Mapped[str] = mapped_column(String(32))
+    generation: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))
+    wrapped: Mapped[str] = mapped_column(Text)
+    master: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(100))
+    retired_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Lineage(Base):
+    """How a version was derived from another (static masking, anonymization): the policy, per column
+    the transform and the key id used (never key material)."""
+
+    __tablename__ = "lineage"
+    __table_args__ = (UniqueConstraint("dataset_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dataset_id: Mapped[int] = mapped_column(ForeignKey("dataset.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    source_dataset_id: Mapped[int | None] = mapped_column(ForeignKey("dataset.id", ondelete="SET NULL"))
+    source_version: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    details: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(100))
+
+
+class PrivacyBudget(Base):
+    """A dataset's total differential-privacy budget (ε, δ) for published aggregates."""
+
+    __tablename__ = "privacy_budget"
+
+    dataset_id: Mapped[int] = mapped_column(ForeignKey("dataset.id", ondelete="CASCADE"), primary_key=True)
+    epsilon: Mapped[float] = mapped_column(Float)
+    delta: Mapped[float] = mapped_column(Float)
+    set_by: Mapped[str] = mapped_column(String(100))
+    set_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PrivacySpend(Base):
+    """One differentially private release: what was asked and the (ε, δ) it spent of the dataset's budget."""
+
+    __tablename__ = "privacy_spend"
+    __table_args__ = (Index("ix_privacy_spend_dataset", "dataset_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dataset_id: Mapped[int] = mapped_column(ForeignKey("dataset.id", ondelete="CASCADE"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(100))
+    query: Mapped[dict[str, Any]] = mapped_column(JSON)
+    epsilon: Mapped[float] = mapped_column(Float)
+    delta: Mapped[float] = mapped_column(Float)

@@ -1,0 +1,1 @@
+"""Masking: transforms, policies, static masking, anonymization (k/l/t) and re-identification risk."""

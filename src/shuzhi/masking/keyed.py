@@ -1,0 +1,205 @@
+"""Keyed transforms: hash (HMAC-SM3 / HMAC-SHA-256), tokenize (SM4-SIV / AES-SIV), fpe (FF1),
+encrypt (SM4-GCM / AES-GCM with an envelope data key) and date_shift (per subject).
+
+They run as vectorized UDFs — pyarrow batches on DuckDB, pandas batches on Spark — over the
+batch functions of :mod:`shuzhi.security.crypto` and :mod:`shuzhi.security.ff1`. The key is
+bound into the UDF (a closure), never passed as an argument, so it never appears in SQL text, a
+query plan or a log. Keys come from the keyring by name through ``Context.keys``; what was used
+(key ids, the wrapped data key of ``encrypt``) goes to ``Context.used`` for the lineage record,
+so :mod:`shuzhi.masking.unmask` can reverse tokens, FPE and encryption with the same key.
+
+A token reads ``tk<generation>_<base64>``: the generation names the key that made it, so tokens
+made before a rotation still reverse.
+"""
+
+from __future__ import annotations
+
+import base64
+import secrets
+from collections.abc import Callable
+from typing import Any, Literal
+
+import ibis
+import ibis.expr.datatypes as dt
+import ibis.expr.types as ir
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+from pydantic import Field
+
+from shuzhi.errors import ConfigError
+from shuzhi.masking.transforms import Context, Params, _text, masker
+from shuzhi.security import crypto, ff1
+
+Batch = Callable[[pa.Array], pa.Array]
+
+#: the key name a transform uses when its policy names none (created on first use)
+DEFAULT_KEYS = {"hash": "hash", "tokenize": "tokenize", "fpe": "fpe", "encrypt": "encrypt", "date_shift": "hash"}
+
+
+def vectorized(engine: str, fn: Batch, out: str, label: str) -> Callable[[ir.Value], ir.Value]:
+    """``fn`` (a pyarrow array → array of ``out`` type, nulls kept) as a UDF of the engine's kind."""
+    out_type = dt.dtype(out)
+
+    def arrow(v: Any) -> pa.Array:
+        return fn(v.combine_chunks() if isinstance(v, pa.ChunkedArray) else v)
+
+    if engine == "spark":
+        def pandas(v: Any) -> Any:
+            return arrow(pa.Array.from_pandas(v)).to_pandas()
+
+        pandas.__name__ = f"shuzhi_{label}"
+        return ibis.udf.scalar.pandas(pandas, signature=((dt.string,), out_type))
+    arrow.__name__ = f"shuzhi_{label}"
+    return ibis.udf.scalar.pyarrow(arrow, signature=((dt.string,), out_type))
+
+
+def _key(ctx: Context, name: str | None, purpose: str) -> Any:
+    if ctx.keys is None:
+        raise ConfigError(f"列 {ctx.column}：算子需要密钥，但没有可用的密钥环",
+                          f"column {ctx.column}: this transform needs a key and no keyring is available")
+    key = ctx.keys(name or DEFAULT_KEYS[purpose], "hash" if purpose == "date_shift" else purpose)
+    ctx.used.setdefault("keys", []).append(key.id)
+    return key
+
+
+# ---- hash ------------------------------------------------------------------------------------------------
+
+
+class HashParams(Params):
+    key: str | None = None
+    length: int = Field(64, ge=16, le=64)
+
+
+@masker("hash", HashParams)
+def _hash(col: ir.Value, ctx: Context, p: HashParams) -> ir.Value:
+    """Keyed HMAC (the key's algorithm: HMAC-SM3 by default), hex; the same value and key give the
+    same hash in every dataset, so hashed columns still join."""
+    key = _key(ctx, p.key, "hash")
+    alg = key.algorithm.removeprefix("hmac-")
+    material = key.material
+    udf = vectorized(ctx.engine, lambda a: crypto.hmac_batch(material, a, alg=alg), "string", "hash")
+    h = udf(_text(col))
+    return h if p.length == 64 else h.substr(0, p.length)
+
+
+# ---- tokenize --------------------------------------------------------------------------------------------
+
+
+class TokenizeParams(Params):
+    key: str | None = None
+    #: context tweak: tokens of the same value differ between contexts (e.g. per data domain)
+    context: str = Field("", max_length=64)
+
+
+def _generation(key_id: str) -> str:
+    return key_id.rsplit(".", 1)[1]
+
+
+@masker("tokenize", TokenizeParams, reversible=True)
+def _tokenize(col: ir.Value, ctx: Context, p: TokenizeParams) -> ir.Value:
+    key = _key(ctx, p.key, "tokenize")
+    material, alg, tweak = key.material, key.algorithm, p.context.encode()
+    udf = vectorized(ctx.engine, lambda a: crypto.siv_encrypt_batch(material, a, tweak=tweak, alg=alg), "string", "tokenize")
+    return "tk" + _generation(key.id) + "_" + udf(_text(col))
+
+
+# ---- fpe -------------------------------------------------------------------------------------------------
+
+
+class FpeParams(Params):
+    key: str | None = None
+    alphabet: str = Field(ff1.DIGITS, min_length=2)
+    keep_start: int = Field(0, ge=0, le=32)
+    keep_end: int = Field(0, ge=0, le=32)
+    tweak: str = Field("", max_length=64)
+
+
+def fpe_batch(key: bytes, cipher: str, p: FpeParams, *, decrypt: bool = False) -> Batch:
+    """FF1 over the characters between ``keep_start`` and ``keep_end``; kept ends pass through."""
+    run = ff1.decrypt if decrypt else ff1.encrypt
+    tweak = p.tweak.encode()
+
+    def batch(a: pa.Array) -> pa.Array:
+        head = pc.utf8_slice_codeunits(a, 0, p.keep_start)
+        middle = pc.utf8_slice_codeunits(a, p.keep_start, -p.keep_end if p.keep_end else None)
+        tail = pc.utf8_slice_codeunits(a, -p.keep_end) if p.keep_end else pc.utf8_slice_codeunits(a, 0, 0)
+        done = pa.array(run(key, middle.to_numpy(zero_copy_only=False), tweak=tweak, alphabet=p.alphabet, cipher=cipher),
+                        type=pa.string())
+        return pc.binary_join_element_wise(head, done, tail, "")
+
+    return batch
+
+
+@masker("fpe", FpeParams, reversible=True)
+def _fpe(col: ir.Value, ctx: Context, p: FpeParams) -> ir.Value:
+    """Format-preserving encryption (FF1): same length and alphabet, reversible with the key."""
+    key = _key(ctx, p.key, "fpe")
+    batch = fpe_batch(key.material, key.algorithm.removeprefix("ff1-"), p)
+    return vectorized(ctx.engine, batch, "string", "fpe")(_text(col))
+
+
+# ---- encrypt ---------------------------------------------------------------------------------------------
+
+
+class EncryptParams(Params):
+    key: str | None = None
+
+
+@masker("encrypt", EncryptParams, reversible=True)
+def _encrypt(col: ir.Value, ctx: Context, p: EncryptParams) -> ir.Value:
+    """Column encryption with a fresh data key per column and run (envelope): the data key is wrapped by
+    the keyring key and recorded in the lineage, never stored in clear."""
+    kek = _key(ctx, p.key, "encrypt")
+    alg = kek.algorithm
+    dek = secrets.token_bytes(crypto.key_length(alg))
+    aad = ctx.column.encode()
+    ctx.used["data_key"] = base64.b64encode(crypto.seal(kek.material, dek, aad=aad, alg=alg)).decode()
+    udf = vectorized(ctx.engine, lambda a: crypto.seal_batch(dek, a, aad=aad, alg=alg), "string", "encrypt")
+    return udf(_text(col))
+
+
+# ---- date_shift ------------------------------------------------------------------------------------------
+
+
+class DateShiftParams(Params):
+    subject: str
+    max_days: int = Field(30, ge=1, le=3650)
+    key: str | None = None
+
+
+def shift_days(key: bytes, alg: str, max_days: int) -> Batch:
+    """Days in [-max_days, max_days] \\ {0} from the HMAC of each subject: the same subject always shifts
+    by the same amount (intervals between its dates stay), and without the key nobody can undo it."""
+    span = 2 * max_days
+
+    def batch(a: pa.Array) -> pa.Array:
+        digests = crypto.hmac_batch(key, a, alg=alg, out="binary")
+        data = np.frombuffer(digests.buffers()[2], dtype=np.uint8) if len(digests) else np.zeros(0, np.uint8)
+        starts = np.frombuffer(digests.buffers()[1], dtype=np.int32)[digests.offset:digests.offset + len(digests)]
+        # the first 48 bits of each digest (a null row reads 6 bytes of its neighbour: masked below)
+        bits = np.zeros(len(digests), dtype=np.uint64)
+        padded = np.concatenate([data, np.zeros(6, np.uint8)])
+        for i in range(6):
+            bits = (bits << np.uint64(8)) | padded[starts + i].astype(np.uint64)
+        v = (bits % np.uint64(span)).astype(np.int64)
+        days = np.where(v < max_days, v - max_days, v - max_days + 1)
+        return pa.array(days, type=pa.int64(), mask=digests.is_null().to_numpy(zero_copy_only=False))
+
+    return batch
+
+
+@masker("date_shift", DateShiftParams)
+def _date_shift(col: ir.Value, ctx: Context, p: DateShiftParams) -> ir.Value:
+    if p.subject not in ctx.table.columns:
+        raise ConfigError(f"列 {ctx.column}：date_shift 的 subject 列 {p.subject} 不存在",
+                          f"column {ctx.column}: date_shift subject column {p.subject} does not exist")
+    key = _key(ctx, p.key, "date_shift")
+    days = vectorized(ctx.engine, shift_days(key.material, key.algorithm.removeprefix("hmac-"), p.max_days), "int64",
+                      "date_shift")(_text(ctx.table[p.subject]))
+    d = col if col.type().is_date() else (col.date() if col.type().is_timestamp() else _text(col).substr(0, 10).try_cast("date"))
+    shifted = d + days.as_interval("D")
+    return shifted if col.type().is_temporal() else shifted.cast("string")
+
+
+Kind = Literal["hash", "tokenize", "fpe", "encrypt", "date_shift"]

@@ -1,0 +1,180 @@
+"""Static masking end to end: plan, one engine pass to a new version, lineage, audit, reversal, engines agree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from shuzhi.catalog import ingest, read_dataset
+from shuzhi.catalog.derive import lineage_of
+from shuzhi.config import Settings
+from shuzhi.errors import ConfigError, NotFoundError
+from shuzhi.grading.assess import assess
+from shuzhi.masking.static import mask_dataset
+from shuzhi.masking.unmask import unmask_dataset
+from shuzhi.security import keyring
+from shuzhi.security.audit import verify
+from shuzhi.standards.checksums import gb11643_check_char
+from shuzhi.store.models import AuditEvent
+from shuzhi.workspace import Workspace
+
+MASTER = "7f" * 32
+N = 40
+
+
+def people_csv(path: Path) -> Path:
+    lines = ["xm,sfzh,lxdh,jtzz,csrq,yhkh,nl"]
+    for i in range(N):
+        body = f"3201021990{1 + i % 12:02d}{1 + i % 28:02d}{i:03d}"
+        lines.append(f"{'张王李赵欧阳'[i % 5]}{'伟芳娜敏静'[i % 5]},{body}{gb11643_check_char(body)},139{i:08d},"
+                     f"江苏省南京市玄武区中山路{i + 1}号,1990-{1 + i % 12:02d}-{1 + i % 28:02d},6222020200001234{i:03d},{20 + i}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def open_ws(home: Path, engine: str = "duckdb") -> Workspace:
+    return Workspace(Settings(home=home, engine=engine, master_key=MASTER))
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    with open_ws(tmp_path / "ws") as ws:
+        ingest(ws, str(people_csv(tmp_path / "people.csv")), flags={"code": "people", "title": "人口"})
+        assess(ws, "people", store=True)
+    return tmp_path / "ws"
+
+
+def rows(ws: Workspace, code: str) -> list[dict]:
+    return ws.engine.to_pyarrow(read_dataset(ws, code, typed=False)).to_pylist()
+
+
+def test_open_version_masks_and_suppresses(home: Path) -> None:
+    with open_ws(home) as ws:
+        p = mask_dataset(ws, "people", audience="open", actor="steward")
+        source, masked = rows(ws, "people"), rows(ws, "people_open")
+    actions = {c.column: c.decision.action for c in p.columns}
+    assert actions["sfzh"] == "suppress" and actions["xm"] == "mask" and actions["nl"] == "keep"
+    assert p.result is not None and (p.result.code, p.result.version, p.result.rows) == ("people_open", 1, N)
+    for before, after in zip(source, masked, strict=True):
+        assert after["sfzh"] is None
+        assert after["lxdh"] == before["lxdh"][:3] + "****" + before["lxdh"][-4:]
+        assert after["jtzz"] == "江苏省南京市玄武区"
+        assert after["xm"] == before["xm"][0] + "*" * (len(before["xm"]) - 1) or after["xm"].startswith("欧阳")
+        assert after["nl"] == before["nl"]
+        assert all(after[c] != before[c] for c in ("xm", "sfzh", "lxdh", "jtzz", "csrq"))
+
+
+def test_share_version_tokenizes_and_reverses_with_audit(home: Path) -> None:
+    with open_ws(home) as ws:
+        mask_dataset(ws, "people", audience="share", actor="steward")
+        source, shared = rows(ws, "people"), rows(ws, "people_share")
+        tokens = [r["sfzh"] for r in shared]
+        assert all(t.startswith("tk1_") for t in tokens) and len(set(tokens)) == N
+        assert not {r["sfzh"] for r in source} & set(tokens)
+        lineage = lineage_of(ws, "people_share")
+        assert lineage is not None and lineage["source"] == {"code": "people", "version": 1}
+        assert lineage["details"]["columns"]["sfzh"] == {"transform": "tokenize", "options": {}, "keys": ["tokenize.1"]}
+        # reversal, after a key rotation: the old generation still reverses what it made
+        with ws.store.session() as s:
+            keyring.rotate(s, keyring.MasterKey.from_settings(ws.settings), "tokenize", actor="security")
+        r = unmask_dataset(ws, "people_share", columns=["sfzh"], out="people_traced", reason="协查", actor="auditor")
+        assert r.status == "created"
+        assert [x["sfzh"] for x in rows(ws, "people_traced")] == [x["sfzh"] for x in source]
+        with ws.store.session() as s:
+            events = [(e.action, e.actor) for e in s.scalars(sa.select(AuditEvent).order_by(AuditEvent.id))]
+            assert verify(s) == []
+    assert ("mask", "steward") in events and ("unmask", "auditor") in events and ("key.rotate", "security") in events
+
+
+def test_masking_again_with_the_same_recipe_changes_nothing(home: Path) -> None:
+    with open_ws(home) as ws:
+        first = mask_dataset(ws, "people", audience="share", actor="a").result
+        again = mask_dataset(ws, "people", audience="share", actor="a").result
+    assert first is not None and again is not None
+    assert (again.status, again.version) == ("unchanged", first.version)
+
+
+def test_policy_file_with_every_keyed_transform(home: Path, tmp_path: Path) -> None:
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(
+        "dataset: people\ncolumns:\n"
+        "  sfzh: {transform: fpe, keep_start: 6, keep_end: 1}\n"
+        "  lxdh: {transform: hash}\n"
+        "  yhkh: {transform: encrypt}\n"
+        "  csrq: {transform: date_shift, subject: sfzh, max_days: 10}\n"
+        "  jtzz: deny\n"
+        "  nl: {transform: generalize, width: 10}\n", encoding="utf-8")
+    with open_ws(home) as ws:
+        p = mask_dataset(ws, "people", audience="share", policy=policy, out="people_lab", actor="steward")
+        source, out = rows(ws, "people"), rows(ws, "people_lab")
+        back = unmask_dataset(ws, "people_lab", columns=["sfzh", "yhkh"], out="people_lab_back", reason="核对", actor="auditor")
+        restored = rows(ws, "people_lab_back")
+        with pytest.raises(ConfigError, match="only tokenize, fpe, encrypt can be reversed"):
+            unmask_dataset(ws, "people_lab", columns=["lxdh"], out="x", reason="r", actor="a")
+    assert {c.column: c.decision.source for c in p.columns}["sfzh"] == "policy"
+    assert "jtzz" not in out[0]
+    for before, after, again in zip(source, out, restored, strict=True):
+        assert after["sfzh"] != before["sfzh"] and len(after["sfzh"]) == 18 and after["sfzh"][:6] == before["sfzh"][:6]
+        assert after["sfzh"][-1] == before["sfzh"][-1] and after["sfzh"][6:17].isdigit()
+        assert len(after["lxdh"]) == 64 and after["yhkh"] != before["yhkh"]
+        assert after["nl"] == f"{int(before['nl']) // 10 * 10}-{int(before['nl']) // 10 * 10 + 9}"
+        assert after["csrq"] != before["csrq"] and abs(int(after["csrq"][-2:]) - int(before["csrq"][-2:])) <= 31
+        assert (again["sfzh"], again["yhkh"]) == (before["sfzh"], before["yhkh"])
+    # the same subject shifts by the same number of days (intervals within a subject are kept)
+    assert back.rows == N
+
+
+def test_dry_run_changes_nothing(home: Path) -> None:
+    with open_ws(home) as ws:
+        p = mask_dataset(ws, "people", audience="open", actor="a", dry_run=True)
+        assert p.result is None
+        with pytest.raises(NotFoundError):
+            read_dataset(ws, "people_open")
+
+
+@pytest.mark.parametrize(("kwargs", "text", "message"), [
+    ({"audience": "public"}, None, "unknown audience"),
+    ({"audience": "share"}, "dataset: other\n", "is for dataset other"),
+    ({"audience": "share"}, "columns:\n  nope: keep\n", "has no columns ['nope']"),
+    ({"audience": "share"}, "columns:\n  sfzh: {transform: hash, key: gov-hash}\n", "no key gov-hash"),
+])
+def test_bad_requests_change_nothing(home: Path, tmp_path: Path, kwargs: dict, text: str | None, message: str) -> None:
+    policy = None
+    if text is not None:
+        policy = tmp_path / "p.yaml"
+        policy.write_text(text, encoding="utf-8")
+    with open_ws(home) as ws:
+        with pytest.raises((ConfigError, NotFoundError)) as err:
+            mask_dataset(ws, "people", policy=policy, actor="a", **kwargs)
+        assert message in err.value.en and err.value.zh
+        with pytest.raises(NotFoundError):
+            read_dataset(ws, "people_share")
+
+
+def test_keyed_masking_without_a_master_key_is_refused(home: Path) -> None:
+    with Workspace(Settings(home=home)) as ws, pytest.raises(ConfigError, match="no master key"):
+        mask_dataset(ws, "people", audience="share", actor="a")
+
+
+def test_a_dataset_never_graded_is_refused(home: Path, tmp_path: Path) -> None:
+    with open_ws(home) as ws:
+        ingest(ws, str(people_csv(tmp_path / "more.csv")), flags={"code": "more"})
+        with pytest.raises(ConfigError, match="has not been scanned"):
+            mask_dataset(ws, "more", audience="open", actor="a")
+
+
+@pytest.mark.spark
+def test_duckdb_and_spark_mask_alike(home: Path) -> None:
+    deterministic = ("xm", "sfzh", "lxdh", "jtzz", "csrq", "nl")
+    with open_ws(home) as ws:
+        mask_dataset(ws, "people", audience="share", actor="a", out="by_duckdb")
+        mask_dataset(ws, "people", audience="open", actor="a", out="open_duckdb")
+    with open_ws(home, "spark") as ws:
+        mask_dataset(ws, "people", audience="share", actor="a", out="by_spark")
+        mask_dataset(ws, "people", audience="open", actor="a", out="open_spark")
+        pairs = [(rows(ws, "by_duckdb"), rows(ws, "by_spark")), (rows(ws, "open_duckdb"), rows(ws, "open_spark"))]
+    for a, b in pairs:
+        assert [{k: r[k] for k in deterministic} for r in a] == [{k: r[k] for k in deterministic} for r in b]
+
