@@ -16,7 +16,7 @@ from shuzhi.masking.static import mask_dataset
 from shuzhi.masking.unmask import unmask_dataset
 from shuzhi.security import keyring
 from shuzhi.security.audit import verify
-from shuzhi.standards.checksums import gb11643_check_char
+from shuzhi.standards.checksums import gb11643_check_char, gb11643_valid
 from shuzhi.store.models import AuditEvent
 from shuzhi.workspace import Workspace
 
@@ -100,8 +100,9 @@ def test_policy_file_with_every_keyed_transform(home: Path, tmp_path: Path) -> N
     policy = tmp_path / "policy.yaml"
     policy.write_text(
         "dataset: people\ncolumns:\n"
-        "  sfzh: {transform: fpe, keep_start: 6, keep_end: 1}\n"
-        "  lxdh: {transform: hash}\n"
+        "  sfzh: {transform: fpe, keep: [sex]}\n"
+        "  xm: {transform: hash}\n"
+        "  lxdh: {transform: fpe, format: text, keep_start: 3}\n"
         "  yhkh: {transform: encrypt}\n"
         "  csrq: {transform: date_shift, subject: sfzh, max_days: 10}\n"
         "  jtzz: deny\n"
@@ -109,19 +110,21 @@ def test_policy_file_with_every_keyed_transform(home: Path, tmp_path: Path) -> N
     with open_ws(home) as ws:
         p = mask_dataset(ws, "people", audience="share", policy=policy, out="people_lab", actor="steward")
         source, out = rows(ws, "people"), rows(ws, "people_lab")
-        back = unmask_dataset(ws, "people_lab", columns=["sfzh", "yhkh"], out="people_lab_back", reason="核对", actor="auditor")
+        back = unmask_dataset(ws, "people_lab", columns=["sfzh", "yhkh", "lxdh"], out="people_lab_back", reason="核对", actor="auditor")
         restored = rows(ws, "people_lab_back")
         with pytest.raises(ConfigError, match="only tokenize, fpe, encrypt can be reversed"):
-            unmask_dataset(ws, "people_lab", columns=["lxdh"], out="x", reason="r", actor="a")
+            unmask_dataset(ws, "people_lab", columns=["xm"], out="x", reason="r", actor="a")
     assert {c.column: c.decision.source for c in p.columns}["sfzh"] == "policy"
     assert "jtzz" not in out[0]
     for before, after, again in zip(source, out, restored, strict=True):
-        assert after["sfzh"] != before["sfzh"] and len(after["sfzh"]) == 18 and after["sfzh"][:6] == before["sfzh"][:6]
-        assert after["sfzh"][-1] == before["sfzh"][-1] and after["sfzh"][6:17].isdigit()
-        assert len(after["lxdh"]) == 64 and after["yhkh"] != before["yhkh"]
+        # a valid 公民身份号码 again: area and sex kept, birth date and sequence encrypted, check recomputed
+        assert after["sfzh"] != before["sfzh"] and gb11643_valid(after["sfzh"]) and after["sfzh"][:6] == before["sfzh"][:6]
+        assert int(after["sfzh"][16]) % 2 == int(before["sfzh"][16]) % 2
+        assert after["lxdh"][:3] == "139" and after["lxdh"] != before["lxdh"] and after["lxdh"].isdigit() and len(after["lxdh"]) == 11
+        assert len(after["xm"]) == 64 and after["yhkh"] != before["yhkh"]
         assert after["nl"] == f"{int(before['nl']) // 10 * 10}-{int(before['nl']) // 10 * 10 + 9}"
         assert after["csrq"] != before["csrq"] and abs(int(after["csrq"][-2:]) - int(before["csrq"][-2:])) <= 31
-        assert (again["sfzh"], again["yhkh"]) == (before["sfzh"], before["yhkh"])
+        assert (again["sfzh"], again["yhkh"], again["lxdh"]) == (before["sfzh"], before["yhkh"], before["lxdh"])
     # the same subject shifts by the same number of days (intervals within a subject are kept)
     assert back.rows == N
 
@@ -178,3 +181,28 @@ def test_duckdb_and_spark_mask_alike(home: Path) -> None:
     for a, b in pairs:
         assert [{k: r[k] for k in deterministic} for r in a] == [{k: r[k] for k in deterministic} for r in b]
 
+
+
+def test_deid_report_follows_gb_t_37964(home: Path) -> None:
+    from shuzhi.masking.deid import report
+
+    with open_ws(home) as ws:
+        raw = report(ws, "people")
+        mask_dataset(ws, "people", audience="open", actor="a")
+        masked = report(ws, "people_open", qi=["jtzz", "csrq"], threshold=0.5)
+    steps = raw["steps"]
+    roles = {c["column"]: c["role"] for c in steps["识别标识 identify"]}
+    assert roles["sfzh"] == "direct" and roles["lxdh"] == "direct" and roles["csrq"] == "quasi" and roles["nl"] == "none"
+    verify = steps["验证审批 verify and approve"]
+    assert verify["qi"] == ["jtzz", "csrq"]  # the quasi-identifiers grading found
+    assert verify["checks"][0] == {"check": "direct_identifiers_removed", "passed": False, "detail": ["xm", "sfzh", "lxdh", "yhkh"]}
+    assert verify["risk"]["sample_uniques"] == N and verify["verdict"] == "fail"
+    m = masked["steps"]
+    assert m["确定目标 determine the goal"]["derived_from"] == {"code": "people", "version": 1}
+    assert {p["column"]: p["transform"] for p in m["处理标识 process"]}["sfzh"] == "suppress"
+    check = m["验证审批 verify and approve"]
+    # addresses down to the district and birth dates to 1990-**-**: everyone in one class
+    assert check["checks"][0]["passed"] and check["risk"]["classes"] == 1 and check["risk"]["prosecutor"]["highest"] == 1 / N
+    assert check["verdict"] == "pass" and check["approval"] == "pending"
+    with open_ws(home) as ws, pytest.raises(ConfigError, match="has no columns"):
+        report(ws, "people", qi=["nope"])

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from corpus import write_text
 
+from shuzhi.catalog import read_dataset
 from shuzhi.config import Settings
 from shuzhi.demo.run import run_demo
 from shuzhi.quality import quality_history, run_quality
@@ -282,3 +283,17 @@ def test_profile_shapes_reach_the_checks(tmp_path: Path, home: Path, cli: Any) -
     assert complete_shapes({"count": 4, "formats": fmt}) == frozenset({"a", "b"})
     assert complete_shapes({"count": 5, "formats": fmt}) is None  # a sixth shape was cut from the list
     assert complete_shapes({"count": 4}) is None and complete_shapes(None) is None
+
+
+def test_demo_masks_every_dataset_for_sharing_and_opening(demo_home: Path, demo_report: dict[str, Any]) -> None:
+    masking = demo_report["masking"]
+    assert masking["demo_master_key_file"] == str(demo_home.resolve() / "demo-master.key")
+    assert (demo_home / "demo-master.key").stat().st_mode & 0o077 == 0
+    made = {(v["dataset"], v["audience"]): v for v in masking["versions"]}
+    assert len(made) == 10 and not any("refused" in v for v in made.values())
+    assert made[("population", "share")]["transformed"]["sfzh"] == "tokenize"
+    assert made[("population", "open")]["transformed"]["sfzh"] == "suppress"
+    with Workspace(Settings(home=demo_home)) as ws:
+        opened = ws.engine.to_pyarrow(read_dataset(ws, "population_open", typed=False)).column("sfzh").to_pylist()
+        shared = ws.engine.to_pyarrow(read_dataset(ws, "population_share", typed=False)).column("sfzh").to_pylist()
+    assert set(opened) == {None} and all(t is None or t.startswith("tk1_") for t in shared)

@@ -46,8 +46,27 @@ def demo_command(ctx: typer.Context, rows: RowsOpt = 10_000, seed: SeedOpt = 202
                             f"and important-data catalogue ({ex['important']} candidates):"))
         for path in ex["files"].values():
             out.print(f"  {path}")
+        out.print(_masking_table(ctx, report["masking"]))
 
     emit(ctx, report, render)
+
+
+def _masking_table(ctx: typer.Context, masking: dict[str, Any]) -> Table:
+    """Per dataset and audience: the masked version, or why it was refused."""
+    table = Table(title=text(ctx, "脱敏版本（默认策略）", "masked versions (default policies)"))
+    for zh, en in [("资源", "dataset"), ("对象", "audience"), ("脱敏版本", "masked version"), ("处理的列", "transformed columns"),
+                   ("不提供", "left out")]:
+        table.add_column(text(ctx, zh, en), overflow="fold")
+    for v in masking["versions"]:
+        if "refused" in v:
+            table.add_row(v["dataset"], v["audience"], text(ctx, v["refused"]["zh"], v["refused"]["en"]), "", "")
+            continue
+        done = ", ".join(f"{c}:{a}" for c, a in v["transformed"].items()) or "—"
+        table.add_row(v["dataset"], v["audience"], f"{v['out']} v{v['version']}", done, str(v["denied"]))
+    if masking["demo_master_key_file"]:
+        table.caption = text(ctx, f"演示用主密钥：{masking['demo_master_key_file']}（生产环境请用 SHUZHI_MASTER_KEY_FILE 指向工作区外的密钥）",
+                             f"demo master key: {masking['demo_master_key_file']} (in production point SHUZHI_MASTER_KEY_FILE outside the workspace)")
+    return table
 
 
 def _grading_table(ctx: typer.Context, grading: list[dict[str, Any]]) -> Table:

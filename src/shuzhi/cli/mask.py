@@ -94,3 +94,63 @@ def unmask_command(
     with workspace(ctx) as ws:
         result = unmask_dataset(ws, code, columns=column, out=out_code, reason=reason, actor=actor or getpass.getuser())
     emit(ctx, result.to_dict(), lambda: out.print(f"{result.code} v{result.version}: {result.rows} {text(ctx, '行', 'rows')} ({result.status})"))
+
+
+def _qi(text_: str | None) -> list[str] | None:
+    return [c.strip() for c in text_.split(",") if c.strip()] if text_ else None
+
+
+@handle_errors
+def risk_command(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="资源代码 dataset code")],
+    qi: Annotated[str | None, typer.Option("--qi", help="准标识符列，逗号分隔 quasi-identifier columns, comma-separated [default: those found by grading]")] = None,
+    k: Annotated[int, typer.Option("--k", help="统计小于 k 的等价类 count records in classes smaller than k")] = 5,
+    threshold: Annotated[float, typer.Option("--threshold", help="可接受的单条记录最高风险 highest acceptable risk of one record")] = 0.2,
+    population: Annotated[int | None, typer.Option("--population", help="总体规模（样本时）population size when the data is a sample")] = None,
+    template: Annotated[str, typer.Option("--template", help="分级模板 grading template")] = "gov",
+    version: Annotated[int | None, typer.Option("--version", help="资源版本 dataset version [default: latest]")] = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Re-identification risk and the GB/T 37964 de-identification report. 重识别风险与去标识化报告。
+
+    Prosecutor, journalist and marketer risk over the quasi-identifiers, sample uniques and
+    records in small classes, laid out as GB/T 37964's steps: 确定目标 → 识别标识 → 处理标识
+    → 验证审批, with the identifiers grading found and the transforms the lineage records.
+
+    Example:
+
+    \b
+        shuzhi risk population_open --qi xb,csrq,xzqh --k 5
+    """
+    from shuzhi.masking.deid import report
+
+    with workspace(ctx) as ws:
+        data = report(ws, code, qi=_qi(qi), k=k, threshold=threshold, population=population, template=template, version=version)
+
+    def render() -> None:
+        steps = data["steps"]
+        goal = steps["确定目标 determine the goal"]
+        src = goal["derived_from"]
+        out.print(text(ctx, "1 确定目标", "1 determine the goal") + f": {code} v{goal['version']}, {goal['rows']} "
+                  + text(ctx, "行", "rows") + (f" ← {src['code']} v{src['version']} ({goal['audience']})" if src else ""))
+        table = Table(title=text(ctx, "2 识别标识 · 3 处理标识", "2 identify · 3 process"))
+        for zh, en in [("列", "column"), ("角色", "role"), ("实体", "entities"), ("处理", "transform")]:
+            table.add_column(text(ctx, zh, en))
+        processed = {p["column"]: p["transform"] for p in steps["处理标识 process"]}
+        for c in steps["识别标识 identify"]:
+            table.add_row(c["column"], text(ctx, *c["role_name"]), ", ".join(c["entities"]) or "—", processed[c["column"]])
+        out.print(table)
+        verify = steps["验证审批 verify and approve"]
+        r = verify["risk"]
+        out.print(text(ctx, "4 验证审批", "4 verify and approve") + f": QI {', '.join(verify['qi'])}; "
+                  + text(ctx, f"等价类 {r['classes']}，最高风险 {r['prosecutor']['highest']:.3f}，平均风险 {r['prosecutor']['average']:.3f}，"
+                              f"样本唯一 {r['sample_uniques']} 条，小于 k={r['k']} 的记录 {r['below_k']} 条",
+                         f"classes {r['classes']}, highest risk {r['prosecutor']['highest']:.3f}, average {r['prosecutor']['average']:.3f}, "
+                         f"sample uniques {r['sample_uniques']}, records below k={r['k']}: {r['below_k']}"))
+        for c in verify["checks"]:
+            out.print(f"  {'✓' if c['passed'] else '✗'} {c['check']}: {c['detail']}")
+        passed = verify["verdict"] == "pass"
+        out.print(text(ctx, f"结论：{'通过' if passed else '不通过'}（待人工审批）", f"verdict: {'pass' if passed else 'fail'} (approval pending)"))
+
+    emit(ctx, data, render)

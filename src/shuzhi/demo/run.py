@@ -12,6 +12,7 @@ from typing import Any
 
 from shuzhi.catalog import IngestResult, ingest, list_datasets
 from shuzhi.demo.generate import generate_demo_data
+from shuzhi.demo.masking import mask_demo
 from shuzhi.demo.quality import assess_demo
 from shuzhi.grading.assess import assess
 from shuzhi.grading.export import export
@@ -27,7 +28,9 @@ def sidecar(name: str) -> Path:
 def run_demo(ws: Workspace, *, rows: int, seed: int, steps: Steps) -> dict[str, Any]:
     """Generate demo data under ``<home>/demo-data``, ingest every dataset with its sidecar,
     assess each one with suggested quality rules, find and grade its sensitive data (stored for
-    review), and write the 分类分级清单 and 重要数据目录 under ``<home>/exports``."""
+    review), write the 分类分级清单 and 重要数据目录 under ``<home>/exports``, and mask each dataset
+    for sharing and for the open portal with the default policies (new datasets ``<code>_share``,
+    ``<code>_open``)."""
     out_dir = ws.home / "demo-data"
     steps("生成示例数据", "generating demo data")
     manifest = generate_demo_data(out_dir, rows=rows, seed=seed)
@@ -39,6 +42,8 @@ def run_demo(ws: Workspace, *, rows: int, seed: int, steps: Steps) -> dict[str, 
     grading = [assess(ws, item["code"], store=True) for item in manifest["datasets"]]
     (exports := ws.home / "exports").mkdir(exist_ok=True)
     exported = export(ws, exports)
+    steps("脱敏：共享版与开放版", "masking: share and open versions")
+    masked = mask_demo(ws, [item["code"] for item in manifest["datasets"]])
     return {
         "data_dir": str(out_dir),
         "manifest": manifest,
@@ -47,4 +52,5 @@ def run_demo(ws: Workspace, *, rows: int, seed: int, steps: Steps) -> dict[str, 
         "quality": quality,
         "grading": grading,
         "exports": exported,
+        "masking": masked,
     }

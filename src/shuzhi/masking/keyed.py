@@ -15,6 +15,7 @@ made before a rotation still reverse.
 from __future__ import annotations
 
 import base64
+import re
 import secrets
 from collections.abc import Callable
 from typing import Any, Literal
@@ -28,6 +29,7 @@ import pyarrow.compute as pc
 from pydantic import Field
 
 from shuzhi.errors import ConfigError
+from shuzhi.masking import fpe_id
 from shuzhi.masking.transforms import Context, Params, _text, masker
 from shuzhi.security import crypto, ff1
 
@@ -109,21 +111,39 @@ def _tokenize(col: ir.Value, ctx: Context, p: TokenizeParams) -> ir.Value:
 
 class FpeParams(Params):
     key: str | None = None
+    #: ``id_card``: a valid 公民身份号码 out (see fpe_id); ``auto``: that for CN_RESIDENT_ID columns
+    format: Literal["auto", "text", "id_card"] = "auto"
+    #: for ``id_card``: the parts that pass through (area always does)
+    keep: list[Literal["area", "birth", "sex"]] = Field(default_factory=lambda: ["area"])
     alphabet: str = Field(ff1.DIGITS, min_length=2)
     keep_start: int = Field(0, ge=0, le=32)
     keep_end: int = Field(0, ge=0, le=32)
     tweak: str = Field("", max_length=64)
 
 
-def fpe_batch(key: bytes, cipher: str, p: FpeParams, *, decrypt: bool = False) -> Batch:
-    """FF1 over the characters between ``keep_start`` and ``keep_end``; kept ends pass through."""
+def fpe_batch(key: bytes, cipher: str, p: FpeParams, *, decrypt: bool = False, id_card: bool = False) -> Batch:
+    """FF1 over the characters between ``keep_start`` and ``keep_end`` (kept ends pass through), or over
+    the parts of a 公民身份号码 not kept (``id_card``)."""
     run = ff1.decrypt if decrypt else ff1.encrypt
     tweak = p.tweak.encode()
+    if id_card:
+        keep = tuple(dict.fromkeys(["area", *p.keep]))
+        fpe_id.domain(keep)  # a domain below 10^6 is refused while the query is built, before any batch
+        ids = fpe_id.decrypt_ids if decrypt else fpe_id.encrypt_ids
+        return lambda a: ids(key, a, keep=keep, cipher=cipher, tweak=tweak)
+
+    shortest = next(n for n in range(2, ff1.MAX_LEN + 1) if ff1.domain_ok(len(p.alphabet), n))
+    only_alphabet = "^[" + "".join(re.escape(c) for c in p.alphabet) + "]*$"
 
     def batch(a: pa.Array) -> pa.Array:
         head = pc.utf8_slice_codeunits(a, 0, p.keep_start)
         middle = pc.utf8_slice_codeunits(a, p.keep_start, -p.keep_end if p.keep_end else None)
         tail = pc.utf8_slice_codeunits(a, -p.keep_end) if p.keep_end else pc.utf8_slice_codeunits(a, 0, 0)
+        # too short for a domain of 10^6, or a character outside the alphabet: NULL, never the value in clear
+        n = pc.utf8_length(middle)
+        fits = pc.and_kleene(pc.and_kleene(pc.greater_equal(n, shortest), pc.less_equal(n, ff1.MAX_LEN)),
+                             pc.match_substring_regex(middle, only_alphabet))
+        middle = pc.if_else(fits, middle, pa.scalar(None, pa.string()))
         done = pa.array(run(key, middle.to_numpy(zero_copy_only=False), tweak=tweak, alphabet=p.alphabet, cipher=cipher),
                         type=pa.string())
         return pc.binary_join_element_wise(head, done, tail, "")
@@ -135,7 +155,9 @@ def fpe_batch(key: bytes, cipher: str, p: FpeParams, *, decrypt: bool = False) -
 def _fpe(col: ir.Value, ctx: Context, p: FpeParams) -> ir.Value:
     """Format-preserving encryption (FF1): same length and alphabet, reversible with the key."""
     key = _key(ctx, p.key, "fpe")
-    batch = fpe_batch(key.material, key.algorithm.removeprefix("ff1-"), p)
+    id_card = p.format == "id_card" or (p.format == "auto" and ctx.entity == "CN_RESIDENT_ID")
+    ctx.used["format"] = "id_card" if id_card else "text"
+    batch = fpe_batch(key.material, key.algorithm.removeprefix("ff1-"), p, id_card=id_card)
     return vectorized(ctx.engine, batch, "string", "fpe")(_text(col))
 
 

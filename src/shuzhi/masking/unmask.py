@@ -44,7 +44,8 @@ def _reverse(engine: str, col: ir.StringValue, used: dict[str, Any], keys: list[
         return out
     if transform == "fpe":
         key = keys[0]
-        batch = fpe_batch(key.material, key.algorithm.removeprefix("ff1-"), FpeParams(**options), decrypt=True)
+        batch = fpe_batch(key.material, key.algorithm.removeprefix("ff1-"), FpeParams(**options), decrypt=True,
+                          id_card=used.get("format") == "id_card")
         return vectorized(engine, batch, "string", "unfpe")(col)
     if transform == "encrypt":
         kek = keys[0]
@@ -68,6 +69,8 @@ def unmask_dataset(ws: Workspace, code: str, *, columns: list[str], out: str, re
     for c in columns:
         if c not in recorded:
             raise ConfigError(f"资源 {code} 没有列 {c}", f"dataset {code} has no column {c}")
+        if recorded[c].get("transform") == "keep":
+            raise ConfigError(f"列 {c} 没有脱敏（原样保留），无需还原", f"column {c} was kept as it was: there is nothing to reverse")
         if recorded[c].get("transform") not in REVERSIBLE:
             raise ConfigError(f"列 {c} 用 {recorded[c].get('transform')} 处理，不可还原（只有 {', '.join(REVERSIBLE)} 可还原）",
                               f"column {c} was masked with {recorded[c].get('transform')}: only {', '.join(REVERSIBLE)} can be reversed")
