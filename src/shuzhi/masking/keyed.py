@@ -44,7 +44,9 @@ def vectorized(engine: str, fn: Batch, out: str, label: str) -> Callable[[ir.Val
     out_type = dt.dtype(out)
 
     def arrow(v: Any) -> pa.Array:
-        return fn(v.combine_chunks() if isinstance(v, pa.ChunkedArray) else v)
+        v = v.combine_chunks() if isinstance(v, pa.ChunkedArray) else v
+        # Spark hands pandas batches over as large_string; one string type keeps the kernels simple
+        return fn(v.cast(pa.string()) if v.type != pa.string() else v)
 
     if engine == "spark":
         def pandas(v: Any) -> Any:
@@ -221,7 +223,10 @@ def _date_shift(col: ir.Value, ctx: Context, p: DateShiftParams) -> ir.Value:
                       "date_shift")(_text(ctx.table[p.subject]))
     d = col if col.type().is_date() else (col.date() if col.type().is_timestamp() else _text(col).substr(0, 10).try_cast("date"))
     shifted = d + days.as_interval("D")
-    return shifted if col.type().is_temporal() else shifted.cast("string")
+    if col.type().is_temporal():
+        return shifted.cast(col.type())
+    # DuckDB's date + interval is a timestamp (Ibis still calls it a date): format, so text stays yyyy-mm-dd
+    return shifted.strftime("%Y-%m-%d")
 
 
 Kind = Literal["hash", "tokenize", "fpe", "encrypt", "date_shift"]
