@@ -88,8 +88,19 @@ def test_a_policy_file_loads_with_lines(tmp_path: Path) -> None:
     assert p.columns["bz"] == "deny"
 
 
+def test_category_overrides_take_the_longest_prefix(tmp_path: Path) -> None:
+    f = tmp_path / "p.yaml"
+    f.write_text("categories:\n  personal: {open: suppress}\n  personal.health: deny\ncolumns:\n  bz: keep\n", encoding="utf-8")
+    p = load_policy(f)
+    assert p.override("x", "personal.health.record") == "deny"
+    assert p.override("x", "personal.identity") == {"open": "suppress"}
+    assert p.override("x", "personalized") is None and p.override("x", None) is None
+    assert p.override("bz", "personal.health") == "keep"  # a column's own entry wins
+
+
 @pytest.mark.parametrize(("text", "message"), [
-    ("columns: [a, b]\n", "columns must map column"),
+    ("columns: [a, b]\n", "columns must map name"),
+    ("categories:\n  personal: {transform: masc}\n", "line 2, category personal"),
     ("colums: {}\n", "unknown keys"),
     ("columns:\n  a: {transform: masc}\n", "line 2"),
     ("columns:\n  a:\n    public: keep\n", "unknown audiences"),

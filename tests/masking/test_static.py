@@ -136,6 +136,18 @@ def test_policy_file_with_every_keyed_transform(home: Path, tmp_path: Path) -> N
     assert back.rows == N
 
 
+def test_category_overrides_apply_to_every_column_of_the_category(home: Path, tmp_path: Path) -> None:
+    policy = tmp_path / "p.yaml"
+    policy.write_text("categories:\n  personal.contact: deny\n  personal: {share: suppress}\ncolumns:\n  lxdh: keep\n",
+                      encoding="utf-8")
+    with open_ws(home) as ws:
+        p = mask_dataset(ws, "people", audience="share", policy=policy, actor="a", dry_run=True)
+    actions = {c.column: c.decision.action for c in p.columns}
+    # lxdh keeps its own entry; jtzz (also 联系方式) is denied; other personal columns suppressed
+    assert (actions["lxdh"], actions["jtzz"], actions["xm"], actions["sfzh"]) == ("keep", "deny", "suppress", "suppress")
+    assert actions["nl"] == "keep"  # public.other: the template default
+
+
 def test_dry_run_changes_nothing(home: Path) -> None:
     with open_ws(home) as ws:
         p = mask_dataset(ws, "people", audience="open", actor="a", dry_run=True)

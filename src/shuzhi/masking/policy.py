@@ -6,7 +6,10 @@ column, and the sharing service will call it per request for dynamic masking. De
 and audience::
 
     dataset: population          # optional: refuse to apply this file to another dataset
-    columns:
+    categories:                  # by grading category (the longest matching prefix wins)
+      personal.health: deny
+      personal: {open: suppress}
+    columns:                     # by column: wins over categories
       sfzh: {transform: hash, key: gov-hash}        # every audience
       lxdh: {open: suppress, share: {transform: mask, keep_end: 4}}
       bz: deny                                      # never delivered
@@ -116,6 +119,18 @@ class PolicyFile:
     dataset: str | None
     columns: dict[str, Any]
     lines: dict[str, int]
+    categories: dict[str, Any] = field(default_factory=dict)
+
+    def override(self, column: str, category: str | None) -> Any:
+        """The column's own entry, else the entry of the longest category prefix (``personal`` covers
+        ``personal.health``), else None."""
+        if column in self.columns:
+            return self.columns[column]
+        if category:
+            for prefix in sorted(self.categories, key=len, reverse=True):
+                if category == prefix or category.startswith(prefix + "."):
+                    return self.categories[prefix]
+        return None
 
 
 def load_policy(path: Path) -> PolicyFile:
@@ -132,29 +147,35 @@ def load_policy(path: Path) -> PolicyFile:
         raise ConfigError(f"策略文件 {path} {line} 不是合法的 YAML", f"policy file {path} is not valid YAML{f' (line {mark.line + 1})' if mark else ''}") from None
     if not isinstance(data, dict):
         raise ConfigError(f"策略文件 {path} 应是一个映射（dataset、columns）", f"policy file {path} must be a mapping (dataset, columns)")
-    unknown = set(data) - {"dataset", "columns"}
+    unknown = set(data) - {"dataset", "columns", "categories"}
     if unknown:
         raise ConfigError(f"策略文件 {path}：未知的键 {sorted(unknown)}", f"policy file {path}: unknown keys {sorted(unknown)}")
-    columns = data.get("columns") or {}
-    if not isinstance(columns, dict):
-        raise ConfigError(f"策略文件 {path}：columns 应是 列名: 处理 的映射", f"policy file {path}: columns must map column → action")
+    sections = {}
+    for section in ("columns", "categories"):
+        entries = data.get(section) or {}
+        if not isinstance(entries, dict):
+            raise ConfigError(f"策略文件 {path}：{section} 应是 名称: 处理 的映射", f"policy file {path}: {section} must map name → action")
+        sections[section] = {str(k): v for k, v in entries.items()}
     lines: dict[str, int] = {}
     for key, value in root.value if isinstance(root, yaml.MappingNode) else []:
-        if key.value == "columns" and isinstance(value, yaml.MappingNode):
-            lines = {k.value: k.start_mark.line + 1 for k, _ in value.value}
-    for column, spec in columns.items():
-        where = f"{path} 第 {lines.get(str(column), '?')} 行 / line {lines.get(str(column), '?')}, column {column}"
-        if isinstance(spec, dict) and "transform" not in spec:
-            bad = set(spec) - set(AUDIENCES)
-            if bad:
-                raise ConfigError(f"{where}：未知的使用对象 {sorted(bad)}（可选 share、open、internal）",
-                                  f"{where}: unknown audiences {sorted(bad)} (use share, open, internal)")
-            for audience, per in spec.items():
-                _action(per, f"{where} ({audience})")
-        else:
-            _action(spec, where)
+        if key.value in ("columns", "categories") and isinstance(value, yaml.MappingNode):
+            lines.update({f"{key.value}.{k.value}": k.start_mark.line + 1 for k, _ in value.value})
+    for section, entries in sections.items():
+        for name, spec in entries.items():
+            line = lines.get(f"{section}.{name}", "?")
+            where = f"{path} 第 {line} 行 / line {line}, {section[:-1] if section == 'columns' else 'category'} {name}"
+            if isinstance(spec, dict) and "transform" not in spec:
+                bad = set(spec) - set(AUDIENCES)
+                if bad:
+                    raise ConfigError(f"{where}：未知的使用对象 {sorted(bad)}（可选 share、open、internal）",
+                                      f"{where}: unknown audiences {sorted(bad)} (use share, open, internal)")
+                for audience, per in spec.items():
+                    _action(per, f"{where} ({audience})")
+            else:
+                _action(spec, where)
     dataset = data.get("dataset")
-    return PolicyFile(str(path), str(dataset) if dataset is not None else None, {str(k): v for k, v in columns.items()}, lines)
+    return PolicyFile(str(path), str(dataset) if dataset is not None else None, sections["columns"],
+                      {k.removeprefix("columns."): v for k, v in lines.items() if k.startswith("columns.")}, sections["categories"])
 
 
 def known_transforms() -> list[str]:

@@ -99,7 +99,7 @@ def plan(ws: Workspace, code: str, *, audience: str, template: str = "gov", poli
         lab = found.get(name)
         entities = [e["type"] for e in lab.entities] if lab else []
         level = lab.level if lab else None
-        override = pf.columns.get(name) if pf else None
+        override = pf.override(name, lab.category if lab else None) if pf else None
         if lab is None and override is None:
             # a column the scan has not seen (a newer version than the scan): never pass it unexamined
             raise ConfigError(f"列 {name} 没有分级结果：请重新运行 shuzhi scan {code}",
