@@ -115,3 +115,18 @@ def test_a_masked_value_is_never_the_original(values: list[str], entity: str | N
     for before, after in zip(values, masked, strict=True):
         if set(before) - set("*- .@"):
             assert after != before
+
+
+def test_shuffle_permutes_a_column_among_the_rows(engine: Engine) -> None:
+    from shuzhi.masking.policy import Decision
+    from shuzhi.masking.static import ColumnPlan, mask_table
+
+    ids = [str(i) for i in range(30)]
+    values = [f"v{i}" if i % 7 else None for i in range(30)]
+    t = parquet_maker(engine, Path(tempfile.mkdtemp()))({"id": ids, "v": values})
+    plans = [ColumnPlan("id", None, None, [], Decision("keep")), ColumnPlan("v", None, None, [], Decision("shuffle"))]
+    out = engine.to_pyarrow(mask_table(engine.name, t, plans)[0]).to_pylist()
+    assert sorted(r["id"] for r in out) == sorted(ids) and set(out[0]) == {"id", "v"}
+    assert sorted(map(str, (r["v"] for r in out))) == sorted(map(str, values))  # the same values, NULLs included
+    moved = sum(dict(zip(ids, values, strict=True))[r["id"]] != r["v"] for r in out)
+    assert moved >= 20  # a cyclic shift of a random order: values leave their rows

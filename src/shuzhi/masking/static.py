@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import ibis
 import ibis.expr.types as ir
 
 from shuzhi.catalog.derive import derive
@@ -33,7 +34,7 @@ from shuzhi.masking.policy import (
     load_policy,
     refuses_dataset,
 )
-from shuzhi.masking.transforms import Context, apply, parse
+from shuzhi.masking.transforms import SHUFFLE_KEY, Context, apply, parse
 from shuzhi.security import audit, keyring
 from shuzhi.workspace import Workspace
 
@@ -137,6 +138,8 @@ def mask_table(engine: str, table: ir.Table, columns: list[ColumnPlan], keys: An
     """``table`` with each planned column kept, left out (deny) or transformed: one ``SELECT``, nothing
     executed. ``keys(name, purpose)`` resolves keyring keys for the keyed transforms. Returns the
     expression and, per transformed column, what it used (transform, options, key ids)."""
+    if any(c.decision.action == "shuffle" for c in columns):
+        table = table.mutate(**{SHUFFLE_KEY: ibis.random()})  # one random key per row, shared by the windows
     exprs, used = [], {}
     for c in columns:
         if c.decision.action == DENY:

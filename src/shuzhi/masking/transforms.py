@@ -313,3 +313,23 @@ def _noise(col: ir.Value, ctx: Context, p: NoiseParams) -> ir.Value:
         y = ibis.least(y, p.max)
     y = y.round(p.digits)
     return y.cast(col.type()) if col.type().is_integer() else y
+
+
+# ---- shuffle ---------------------------------------------------------------------------------------------
+
+#: the random sort key :func:`shuzhi.masking.static.mask_table` adds (one value per row) when a column is shuffled
+SHUFFLE_KEY = "_shuzhi_shuffle_key"
+
+
+@masker("shuffle", NoParams)
+def _shuffle(col: ir.Value, ctx: Context, p: NoParams) -> ir.Value:
+    """The column's values permuted among the rows: in a random order each row takes the next row's
+    value, the last the first's (a cyclic shift of a random order: every value once, none in its own
+    row unless all are equal). The other columns stay with their rows; the distribution is kept."""
+    if SHUFFLE_KEY not in ctx.table.columns:
+        raise ConfigError("shuffle 需要在整表上执行（mask_table）", "shuffle runs on a whole table (mask_table)")
+    key = ctx.table[SHUFFLE_KEY]
+    order = ibis.window(order_by=key)
+    whole = ibis.window(order_by=key, rows=(None, None))
+    last = ibis.row_number().over(order) == key.count().over(whole) - 1
+    return ibis.ifelse(last, ctx.table[ctx.column].first().over(whole), ctx.table[ctx.column].lead(1).over(order))
