@@ -72,3 +72,19 @@ def test_dp_budget_and_release(graded: Cli) -> None:
     over = graded("dp", "release", "people", "--kind", "count", "--epsilon", "0.5", expect=None)
     assert over.exit_code != 0 and "not enough privacy budget" in over.stderr
     assert graded.json("dp", "budget", "people")["spent"] == pytest.approx(0.6)
+
+
+def test_anonymize_then_measure(graded: Cli) -> None:
+    search = graded.json("anonymize", "people", "--qi", "xb,nl", "--k", "8", "--dry-run")
+    assert search["result"] is None and search["measures"]["k"] >= 8
+    done = graded.json("anonymize", "people", "--qi", "xb,nl", "--k", "8")
+    assert done["result"]["code"] == "people_anon" and done["suppressed"] + done["result"]["rows"] == 30
+    # 30 rows: sex × age 20/21/22 gives classes of 5; k=8 needs bands (nl) or sex suppressed
+    assert done["levels"] != {"xb": 0, "nl": 0} and done["measures"]["k"] >= 8
+    kept = [c["name"] for c in graded.json("catalog", "show", "people_anon")["items"]]
+    assert "sfzh" not in kept and "lxdh" not in kept and {"xb", "nl"} <= set(kept)  # direct identifiers left out
+    report = graded.json("risk", "people_anon", "--qi", "xb,nl", "--k", "8")
+    verify = report["steps"]["验证审批 verify and approve"]
+    assert verify["risk"]["below_k"] == 0 and verify["checks"][0]["passed"]
+    bad = graded("anonymize", "people", "--qi", "xm", "--k", "5", expect=None)
+    assert bad.exit_code != 0 and "has no default hierarchy" in bad.stderr

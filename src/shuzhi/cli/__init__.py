@@ -11,7 +11,7 @@ from shuzhi import __version__
 from shuzhi.cli import catalog, demo, dp, grade, key, quality
 from shuzhi.cli.common import State
 from shuzhi.cli.ingest import ingest_command
-from shuzhi.cli.mask import mask_command, risk_command, unmask_command
+from shuzhi.cli.mask import anonymize_command, mask_command, risk_command, unmask_command
 from shuzhi.cli.scan import scan_command
 
 app = typer.Typer(
@@ -29,6 +29,7 @@ app.add_typer(grade.app, name="grade")
 app.command("mask")(mask_command)
 app.command("unmask")(unmask_command)
 app.command("risk")(risk_command)
+app.command("anonymize")(anonymize_command)
 app.add_typer(key.app, name="key")
 app.add_typer(dp.app, name="dp")
 app.command("demo")(demo.demo_command)

@@ -31,14 +31,30 @@ ROLE_NAMES = {"direct": ("直接标识符", "direct identifier"), "quasi": ("准
 _NEUTRALISED = frozenset({"deny", "suppress", "replace", "hash", "tokenize", "fpe", "encrypt", "mask", "generalize"})
 
 
-def _roles(ws: Workspace, code: str, template: str) -> dict[str, dict[str, Any]]:
+def _neutralised(transform: str) -> bool:
+    return transform.split(" ")[0] in _NEUTRALISED
+
+
+def roles(ws: Workspace, code: str, template: str = "gov") -> dict[str, dict[str, Any]]:
+    """Each graded column's GB/T 37964 role (direct, quasi, none), entities and level."""
     overlay = load_overlay()
-    roles = {}
+    found = {}
     for lab in labels(ws, code, template=template):
         kinds = {overlay.entity(e["type"]).identifier for e in lab.entities if e["type"] in overlay.entities}
         role = "direct" if "direct" in kinds else "quasi" if "quasi" in kinds else "none"
-        roles[lab.column] = {"role": role, "entities": [e["type"] for e in lab.entities], "level": lab.level}
-    return roles
+        found[lab.column] = {"role": role, "entities": [e["type"] for e in lab.entities], "level": lab.level}
+    return found
+
+
+def _transforms(lineage: dict[str, Any] | None) -> dict[str, str]:
+    """Per column what the lineage says was done: masking's transforms, or anonymization's levels."""
+    if lineage is None:
+        return {}
+    details = lineage["details"]
+    if lineage["kind"] == "anonymize":
+        done = {c: f"generalize → {name}" for c, name in details.get("level_names", {}).items()}
+        return {**done, **{c: "deny" for c in details.get("removed", [])}}
+    return {c: v.get("transform", "keep") for c, v in details.get("columns", {}).items()}
 
 
 def report(ws: Workspace, code: str, *, qi: list[str] | None = None, k: int = 5, threshold: float = 0.2,
@@ -48,22 +64,22 @@ def report(ws: Workspace, code: str, *, qi: list[str] | None = None, k: int = 5,
     shown = entry["shown_version"]
     lineage = lineage_of(ws, code, shown)
     graded = lineage["source"]["code"] if lineage and lineage["source"]["code"] else code
-    roles = _roles(ws, graded, template)
+    found_roles = roles(ws, graded, template)
     columns = [c["name"] for c in entry["items"]]
-    transforms = {c: v.get("transform", "keep") for c, v in (lineage["details"].get("columns", {}) if lineage else {}).items()}
-    present = [c for c in columns if c in roles or c in transforms]
-    chosen = qi if qi is not None else [c for c in present if roles.get(c, {}).get("role") == "quasi"]
+    transforms = _transforms(lineage)
+    present = [c for c in columns if c in found_roles or c in transforms]
+    chosen = qi if qi is not None else [c for c in present if found_roles.get(c, {}).get("role") == "quasi"]
     unknown = sorted(set(chosen) - set(columns))
     if unknown:
         raise ConfigError(f"资源 {code} 没有列 {unknown}", f"dataset {code} has no columns {unknown}")
     if not chosen:
         raise ConfigError(f"资源 {code} 没有识别出准标识符：请用 --qi 指定", f"no quasi-identifiers found in {code}: name them with --qi")
     risk = assess(ws.engine, read_dataset(ws, code, shown, typed=False), chosen, threshold=threshold, population=population, k=k)
-    identify = [{"column": c, **roles.get(c, {"role": "none", "entities": [], "level": None}),
-                 "role_name": ROLE_NAMES[roles.get(c, {}).get("role", "none")]} for c in columns]
+    identify = [{"column": c, **found_roles.get(c, {"role": "none", "entities": [], "level": None}),
+                 "role_name": ROLE_NAMES[found_roles.get(c, {}).get("role", "none")]} for c in columns]
     process = [{"column": c, "transform": transforms.get(c, "keep" if lineage else "none")} for c in columns]
     # a direct identifier in clear: in this version's columns and not transformed by the lineage
-    clear = [c for c in columns if roles.get(c, {}).get("role") == "direct" and transforms.get(c, "keep") not in _NEUTRALISED]
+    clear = [c for c in columns if found_roles.get(c, {}).get("role") == "direct" and not _neutralised(transforms.get(c, "keep"))]
     checks = [
         {"check": "direct_identifiers_removed", "passed": not clear, "detail": clear},
         {"check": "prosecutor_risk", "passed": risk.prosecutor.highest <= threshold,
