@@ -42,6 +42,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "discovery_peers"))
 
 import gendata  # the discovery table's word lists: names, addresses, mobile segments, …
+import kanon_part
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -583,15 +584,16 @@ def write_results(record: dict) -> None:
     p1 = record.get("part1")
     lines = [SECTION, "",
              "Requirement: static masking of a 10M-row table with 8 transformed columns, against a plain Parquet copy of",
-             "the same table in the same run (goal **≤ 2×**); k-anonymity on 1M rows × 6 quasi-identifiers (part 2, to",
-             "come). Ratios are against references measured in the same run; no time is asserted.", "",
+             "the same table in the same run (goal **≤ 2×**); k-anonymity on 1M rows × 6 quasi-identifiers with timing and",
+             "information loss (part 2). Ratios are against references measured in the same run; no time is asserted.", "",
              "```sh",
              ".venv/bin/python benchmarks/masking_bench.py --per-column --profile   # 10M rows, 3 runs; rewrites this section",
              ".venv/bin/python benchmarks/masking_bench.py --rows 200000 --runs 1 --no-results",
              "```", "",
              "Options: `--rows` (default 10M), `--runs` (default 3), `--per-column` (one transformed column at a time, on",
              "`--per-column-rows`, default 1M), `--profile` (the keyed batch functions under pyinstrument on `--profile-rows`,",
-             "default 200,000), `--fpe-cipher sm4|aes` (default sm4), `--skip-part1`, `--work`, `--no-results`,",
+             "default 200,000), `--fpe-cipher sm4|aes` (default sm4), `--skip-part1`, `--skip-part2`, `--anon-rows`",
+             "(default 1M), `--anon-runs` (default 3), `--work`, `--no-results`,",
              "`--rewrite-results` (re-render this section from the log without running). Tables are cached in",
              "`benchmarks/work/` (git-ignored) by row count and generator hash; every run appends a JSON line to",
              "`benchmarks/work/masking_bench.json`.", ""]
@@ -662,6 +664,8 @@ def write_results(record: dict) -> None:
             lines += ["### Against the goal", "",
                       (f"- Static masking ≤ 2× a plain copy ({p1['rows']:,} rows): {met} — {p1['ratio']:.2f}× wall (median), "
                        f"{p1['cpu_ratio']:.2f}× CPU."), *_where_lines(p1), ""]
+    if record.get("part2"):
+        lines += kanon_part.lines(record["part2"])
     lines += ["### Caveats", "",
               "- On a shared machine a job may get less than the two cores: the copy's CPU time below its wall time shows it.",
               "  With the cores to itself the copy would finish sooner while the GIL-bound masking would not, so the wall ratio",
@@ -689,6 +693,10 @@ def main() -> None:
     if len(sys.argv) == 3 and sys.argv[1] == "--job":
         job(sys.argv[2])
         return
+    if len(sys.argv) == 3 and sys.argv[1] == "--kanon-job":
+        print("@@RESULT " + json.dumps(kanon_part.job(json.loads(Path(sys.argv[2]).read_text(encoding="utf-8"))), ensure_ascii=False,
+                                       default=str), flush=True)
+        return
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rows", type=int, default=10_000_000, help="part 1 table rows (default 10M)")
     ap.add_argument("--runs", type=int, default=3, help="runs per job, round-robin (default 3)")
@@ -699,6 +707,9 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=None, help="DuckDB threads of every job (default: DuckDB's, all cores)")
     ap.add_argument("--fpe-cipher", choices=["sm4", "aes"], default="sm4", help="FF1's block cipher (default sm4: ff1-sm4)")
     ap.add_argument("--skip-part1", action="store_true", help="no part 1")
+    ap.add_argument("--skip-part2", action="store_true", help="no part 2 (k-anonymity)")
+    ap.add_argument("--anon-rows", type=int, default=1_000_000, help="part 2 table rows (default 1M)")
+    ap.add_argument("--anon-runs", type=int, default=3, help="part 2 runs per model (default 3)")
     ap.add_argument("--work", type=Path, default=HERE / "work")
     ap.add_argument("--no-results", action="store_true", help="do not write benchmarks/RESULTS.md")
     ap.add_argument("--rewrite-results", action="store_true", help="run nothing: rewrite the RESULTS.md section from the log")
@@ -711,20 +722,24 @@ def main() -> None:
             ap.error(f"no run in {log}")
         record = json.loads(lines[-1])
         record["part1"] = record.get("part1") or latest(log, "part1")
+        record["part2"] = record.get("part2") or latest(log, "part2")
         write_results(record)
         return
     started = time.perf_counter()
     code = code_state()
     p1 = None if args.skip_part1 else part1(args, args.work)
     print_summary(p1)
+    p2 = None if args.skip_part2 else kanon_part.run(args, args.work)
+    if p2:
+        print("\n".join(kanon_part.lines(p2)))
     record = {"date": dt.datetime.now().isoformat(timespec="seconds"), "machine": machine(),
-              "seconds": time.perf_counter() - started, "code": code, "code_end": code_state(), "part1": p1}
+              "seconds": time.perf_counter() - started, "code": code, "code_end": code_state(), "part1": p1, "part2": p2}
     print(f"\ntotal {record['seconds'] / 60:.1f} min")
     with open(log, "a", encoding="utf-8") as f:
         f.write(json.dumps(record, ensure_ascii=False) + "\n")
     if not args.no_results:
         # a part not run this time keeps its latest logged result
-        write_results({**record, "part1": p1 or latest(log, "part1")})
+        write_results({**record, "part1": p1 or latest(log, "part1"), "part2": p2 or latest(log, "part2")})
 
 
 if __name__ == "__main__":
