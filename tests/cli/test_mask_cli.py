@@ -31,6 +31,10 @@ def test_mask_plan_mask_and_unmask(graded: Cli) -> None:
     assert actions["sfzh"] == "tokenize" and "result" not in plan
     done = graded.json("mask", "people", "--audience", "share")
     assert done["out"] == "people_share" and done["result"]["status"] == "created" and done["result"]["rows"] == 30
+    shown = graded.json("catalog", "show", "people_share")["lineage"]
+    assert shown["source"] == {"code": "people", "version": 1} and shown["kind"] == "mask"
+    assert "派生自 (derived from)" in graded("catalog", "show", "people_share").stdout
+    assert graded.json("catalog", "show", "people")["lineage"] is None
     back = graded.json("unmask", "people_share", "--column", "sfzh", "--out", "people_back", "--reason", "核对")
     assert back["code"] == "people_back" and back["rows"] == 30
     keys = graded.json("key", "list")

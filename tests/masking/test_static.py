@@ -9,7 +9,7 @@ import pytest
 import sqlalchemy as sa
 
 from shuzhi.catalog import ingest, read_dataset
-from shuzhi.catalog.derive import lineage_of
+from shuzhi.catalog.queries import lineage_of
 from shuzhi.config import Settings
 from shuzhi.errors import ConfigError, NotFoundError
 from shuzhi.grading.assess import assess

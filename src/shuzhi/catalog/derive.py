@@ -97,18 +97,3 @@ def derive(
     return IngestResult(meta.code, version, "created", rows, len(profiles), checksum, label, "parquet", None,
                         round(time.monotonic() - started, 3))
 
-
-def lineage_of(ws: Workspace, code: str, version: int | None = None) -> dict[str, Any] | None:
-    """How a version (the latest by default) was derived, or None for an ingested one."""
-    with ws.store.session() as s:
-        ds = s.scalars(sa.select(Dataset).where(Dataset.code == code)).first()
-        if ds is None:
-            return None
-        q = sa.select(Lineage).where(Lineage.dataset_id == ds.id)
-        q = q.where(Lineage.version == version) if version is not None else q.order_by(Lineage.version.desc()).limit(1)
-        row = s.scalars(q).first()
-        if row is None:
-            return None
-        src = s.get(Dataset, row.source_dataset_id) if row.source_dataset_id is not None else None
-        return {"code": code, "version": row.version, "source": {"code": src.code if src else None, "version": row.source_version},
-                "kind": row.kind, "details": row.details, "created_at": row.created_at.isoformat(), "created_by": row.created_by}

@@ -12,6 +12,7 @@ from shuzhi.catalog.dtypes import typed_view
 from shuzhi.catalog.search import search
 from shuzhi.errors import NotFoundError
 from shuzhi.store import Dataset, DatasetVersion
+from shuzhi.store.models import Lineage
 from shuzhi.workspace import Workspace
 
 
@@ -86,6 +87,7 @@ def show_dataset(ws: Workspace, code: str, version: int | None = None) -> dict[s
         for v in ds.versions
     ]
     entry["shown_version"] = chosen.version
+    entry["lineage"] = lineage_of(ws, code, chosen.version)
     entry["read_options"] = chosen.read_options
     entry["storage_uri"] = chosen.storage_uri
     entry["items"] = [
@@ -112,3 +114,19 @@ def read_dataset(ws: Workspace, code: str, version: int | None = None, *, typed:
     if not typed:
         return table
     return typed_view(table, {c.name: c.dtype for c in chosen.columns if c.storage_type == "string"})
+
+
+def lineage_of(ws: Workspace, code: str, version: int | None = None) -> dict[str, Any] | None:
+    """How a version (the latest by default) was derived, or None for an ingested one."""
+    with ws.store.session() as s:
+        ds = s.scalars(sa.select(Dataset).where(Dataset.code == code)).first()
+        if ds is None:
+            return None
+        q = sa.select(Lineage).where(Lineage.dataset_id == ds.id)
+        q = q.where(Lineage.version == version) if version is not None else q.order_by(Lineage.version.desc()).limit(1)
+        row = s.scalars(q).first()
+        if row is None:
+            return None
+        src = s.get(Dataset, row.source_dataset_id) if row.source_dataset_id is not None else None
+        return {"code": code, "version": row.version, "source": {"code": src.code if src else None, "version": row.source_version},
+                "kind": row.kind, "details": row.details, "created_at": row.created_at.isoformat(), "created_by": row.created_by}

@@ -103,6 +103,11 @@ def _render_entry(ctx: typer.Context, e: dict[str, Any]) -> None:
         (("格式", "format"), f"{e['format']} · {e['versions'][-1]['encoding'] or ''}"),
         (("校验和", "checksum"), e["checksum"]),
     ]
+    if e.get("lineage"):
+        lin = e["lineage"]
+        src = lin["source"]
+        how = lin["kind"] + (f" · {lin['details']['audience']}" if lin["details"].get("audience") else "")
+        rows.append((("派生自", "derived from"), f"{src['code']} v{src['version']} ({how}; {lin['created_by']} {lin['created_at'][:19]})"))
     for (zh, en), value in rows:
         meta.add_row(text(ctx, zh, en), value)
     out.print(meta)

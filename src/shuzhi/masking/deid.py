@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from shuzhi.catalog.derive import lineage_of
-from shuzhi.catalog.queries import read_dataset, show_dataset
+from shuzhi.catalog.queries import lineage_of, read_dataset, show_dataset
 from shuzhi.errors import ConfigError
 from shuzhi.grading.review import labels
 from shuzhi.grading.templates import load_overlay

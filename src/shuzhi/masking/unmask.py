@@ -15,10 +15,10 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
-from shuzhi.catalog.derive import derive, lineage_of
+from shuzhi.catalog.derive import derive
 from shuzhi.catalog.ingest import IngestResult
 from shuzhi.catalog.metadata import validate_meta
-from shuzhi.catalog.queries import read_dataset, show_dataset
+from shuzhi.catalog.queries import lineage_of, read_dataset, show_dataset
 from shuzhi.errors import ConfigError
 from shuzhi.masking.keyed import FpeParams, fpe_batch, vectorized
 from shuzhi.security import audit, crypto, keyring
