@@ -35,6 +35,8 @@ def test_mask_plan_mask_and_unmask(graded: Cli) -> None:
     assert shown["source"] == {"code": "people", "version": 1} and shown["kind"] == "mask"
     assert "派生自 (derived from)" in graded("catalog", "show", "people_share").stdout
     assert graded.json("catalog", "show", "people")["lineage"] is None
+    entry = graded.json("catalog", "show", "people_share")
+    assert entry["related"] == ["people"] and entry["category"] == graded.json("catalog", "show", "people")["category"]
     back = graded.json("unmask", "people_share", "--column", "sfzh", "--out", "people_back", "--reason", "核对")
     assert back["code"] == "people_back" and back["rows"] == 30
     keys = graded.json("key", "list")

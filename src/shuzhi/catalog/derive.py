@@ -25,7 +25,7 @@ from shuzhi.catalog.ingest import (
     _register,
     _sweep_orphans,
 )
-from shuzhi.catalog.metadata import DatasetMeta
+from shuzhi.catalog.metadata import DatasetMeta, validate_meta
 from shuzhi.catalog.profile import profile
 from shuzhi.errors import MetadataError
 from shuzhi.sources.stage import Staged
@@ -97,3 +97,13 @@ def derive(
     return IngestResult(meta.code, version, "created", rows, len(profiles), checksum, label, "parquet", None,
                         round(time.monotonic() - started, 3))
 
+
+
+def derived_meta(source: dict[str, Any], *, code: str, title: str, summary: str) -> DatasetMeta:
+    """Catalog metadata of a dataset derived from the entry ``source`` (``show_dataset``): what the data is
+    (资源分类, 基础库, 业务领域, 提供方, 更新周期, 标签) is inherited, the source is listed as related."""
+    return validate_meta({"code": code, "title": title, "summary": summary, "provider": source.get("provider"),
+                          "provider_code": source.get("provider_code"), "category": source.get("category"),
+                          "base_library": source.get("base_library"), "domain": source.get("domain"),
+                          "update_cycle": source.get("update_cycle"), "tags": source.get("tags") or [],
+                          "related": [source["code"]]})

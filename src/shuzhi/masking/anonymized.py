@@ -16,9 +16,8 @@ from typing import Any
 
 import yaml
 
-from shuzhi.catalog.derive import derive
+from shuzhi.catalog.derive import derive, derived_meta
 from shuzhi.catalog.ingest import IngestResult
-from shuzhi.catalog.metadata import validate_meta
 from shuzhi.catalog.queries import read_dataset, show_dataset
 from shuzhi.errors import ConfigError
 from shuzhi.grading.review import labels
@@ -98,10 +97,9 @@ def anonymize_dataset(ws: Workspace, code: str, *, qi: list[str], k: int, out: s
     out = out or f"{code}_anon"
     summary = {**result.to_dict(), "hierarchies": specs, "removed": removed}
     digest = hashlib.sha256(json.dumps({"source": [code, entry["version"]], **summary}, sort_keys=True, default=str).encode()).hexdigest()
-    meta = validate_meta({"code": out, "title": f"{entry.get('title') or code}（匿名化）",
-                          "summary": f"由 {code} v{entry['version']} 匿名化生成：k={k}"
-                                     + (f"，l={l}" if l else "") + (f"，t={t}" if t else "") + " (anonymized)",
-                          "provider": entry.get("provider")})
+    meta = derived_meta(entry, code=out, title=f"{entry.get('title') or code}（匿名化）",
+                        summary=f"由 {code} v{entry['version']} 匿名化生成：k={k}" + (f"，l={l}" if l else "")
+                        + (f"，t={t}" if t else "") + " (anonymized)")
 
     def record(s: Any, version: int) -> None:
         audit.record(s, actor=actor, action="anonymize", target=f"{out}@v{version}",

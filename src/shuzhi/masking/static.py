@@ -19,9 +19,8 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
-from shuzhi.catalog.derive import derive
+from shuzhi.catalog.derive import derive, derived_meta
 from shuzhi.catalog.ingest import IngestResult
-from shuzhi.catalog.metadata import validate_meta
 from shuzhi.catalog.queries import read_dataset, show_dataset
 from shuzhi.errors import ConfigError
 from shuzhi.grading.review import labels, level_of
@@ -186,9 +185,8 @@ def mask_dataset(ws: Workspace, code: str, *, audience: str, template: str = "go
         digest = hashlib.sha256((digest + json.dumps(used, sort_keys=True)).encode()).hexdigest()
     source = show_dataset(ws, code)
     zh, en = AUDIENCE_NAMES[audience]
-    meta = validate_meta({"code": p.out, "title": f"{source.get('title') or code}（{zh}脱敏版）",
-                          "summary": f"由 {code} v{p.version} 按{zh}策略脱敏生成 (masked for {en})",
-                          "provider": source.get("provider")})
+    meta = derived_meta(source, code=p.out, title=f"{source.get('title') or code}（{zh}脱敏版）",
+                        summary=f"由 {code} v{p.version} 按{zh}策略脱敏生成 (masked for {en})")
     details = {"audience": audience, "template": template, "dataset_level": p.dataset_level, "policy": p.policy,
                "columns": {c.column: used.get(c.column, {"transform": c.decision.action}) for c in p.columns}}
 

@@ -15,9 +15,8 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
-from shuzhi.catalog.derive import derive
+from shuzhi.catalog.derive import derive, derived_meta
 from shuzhi.catalog.ingest import IngestResult
-from shuzhi.catalog.metadata import validate_meta
 from shuzhi.catalog.queries import lineage_of, read_dataset, show_dataset
 from shuzhi.errors import ConfigError
 from shuzhi.masking.keyed import FpeParams, fpe_batch, vectorized
@@ -80,8 +79,8 @@ def unmask_dataset(ws: Workspace, code: str, *, columns: list[str], out: str, re
     table = read_dataset(ws, code, typed=False)
     exprs = [(_reverse(ws.engine.name, table[n], recorded[n], keys[n], n).name(n) if n in columns else table[n]) for n in table.columns]
     digest = hashlib.sha256(json.dumps({"unmask": [code, entry["version"]], "columns": sorted(columns)}).encode()).hexdigest()
-    meta = validate_meta({"code": out, "title": f"{entry.get('title') or code}（还原）",
-                          "summary": f"由 {code} v{entry['version']} 还原列 {', '.join(columns)} (unmasked)"})
+    meta = derived_meta(entry, code=out, title=f"{entry.get('title') or code}（还原）",
+                        summary=f"由 {code} v{entry['version']} 还原列 {', '.join(columns)} (unmasked)")
 
     def record(s: Any, version: int) -> None:
         audit.record(s, actor=actor, action="unmask", target=f"{out}@v{version}",
