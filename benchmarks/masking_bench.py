@@ -678,12 +678,13 @@ def write_results(record: dict) -> None:
 
 
 def latest(log: Path, key: str) -> dict | None:
-    """The ``key`` part of the last logged run that has it, with that run's date."""
+    """The ``key`` part of the last logged run that has it and was meant for RESULTS.md (not ``--no-results``),
+    with that run's date."""
     found = None
     if log.exists():
         for line in log.read_text(encoding="utf-8").splitlines():
             rec = json.loads(line)
-            if rec.get(key):
+            if rec.get(key) and not rec.get("no_results"):
                 found = {**rec[key], "date": rec["date"], "machine": rec["machine"], "code": rec["code"],
                          "code_end": rec.get("code_end")}
     return found
@@ -720,9 +721,7 @@ def main() -> None:
         lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
         if not lines:
             ap.error(f"no run in {log}")
-        record = json.loads(lines[-1])
-        record["part1"] = record.get("part1") or latest(log, "part1")
-        record["part2"] = record.get("part2") or latest(log, "part2")
+        record = {"part1": latest(log, "part1"), "part2": latest(log, "part2")}
         write_results(record)
         return
     started = time.perf_counter()
@@ -733,7 +732,8 @@ def main() -> None:
     if p2:
         print("\n".join(kanon_part.lines(p2)))
     record = {"date": dt.datetime.now().isoformat(timespec="seconds"), "machine": machine(),
-              "seconds": time.perf_counter() - started, "code": code, "code_end": code_state(), "part1": p1, "part2": p2}
+              "seconds": time.perf_counter() - started, "code": code, "code_end": code_state(), "part1": p1, "part2": p2,
+              "no_results": args.no_results}
     print(f"\ntotal {record['seconds'] / 60:.1f} min")
     with open(log, "a", encoding="utf-8") as f:
         f.write(json.dumps(record, ensure_ascii=False) + "\n")
