@@ -242,3 +242,17 @@ def test_keyed_transforms_agree_on_duckdb_and_spark(home: Path, tmp_path: Path) 
     same = ("sfzh", "xm", "lxdh", "csrq", "nl")
     assert [{k: r[k] for k in same} for r in a] == [{k: r[k] for k in same} for r in b]
     assert [r["yhkh"] for r in back] == [r["yhkh"] for r in source] and [r["sfzh"] for r in back] == [r["sfzh"] for r in source]
+
+
+def test_a_hashed_subject_does_not_give_the_date_shift_away() -> None:
+    import pyarrow as pa
+
+    from shuzhi.masking.keyed import shift_days
+    from shuzhi.security import crypto
+
+    key, subjects = bytes(range(32)), pa.array([f"3201021990010{i:05d}" for i in range(200)])
+    shifts = shift_days(key, "sm3", 30)(subjects).to_pylist()
+    digests = crypto.hmac_batch(key, subjects, alg="sm3", out="binary").to_pylist()
+    naive = [int.from_bytes(d[:6], "big") % 60 for d in digests]
+    naive = [v - 30 if v < 30 else v - 29 for v in naive]
+    assert all(1 <= abs(s) <= 30 for s in shifts) and sum(a == b for a, b in zip(shifts, naive, strict=True)) < 20

@@ -192,14 +192,22 @@ class DateShiftParams(Params):
     key: str | None = None
 
 
+_SHIFT_LABEL = "shuzhi date_shift\x1f"
+
+
 def shift_days(key: bytes, alg: str, max_days: int) -> Batch:
     """Days in [-max_days, max_days] \\ {0} from the HMAC of each subject: the same subject always shifts
-    by the same amount (intervals between its dates stay), and without the key nobody can undo it."""
+    by the same amount (intervals between its dates stay), and without the key nobody can undo it.
+
+    The subject is prefixed with a label before the HMAC: the shift shares its key with ``hash``, and
+    without the prefix a hashed copy of the subject column would give every shift away."""
     span = 2 * max_days
 
     def batch(a: pa.Array) -> pa.Array:
-        digests = crypto.hmac_batch(key, a, alg=alg, out="binary")
-        data = np.frombuffer(digests.buffers()[2], dtype=np.uint8) if len(digests) else np.zeros(0, np.uint8)
+        labelled = pc.binary_join_element_wise(pa.scalar(_SHIFT_LABEL), a, "")
+        digests = crypto.hmac_batch(key, labelled, alg=alg, out="binary")
+        buffer = digests.buffers()[2]  # None when every subject is NULL
+        data = np.frombuffer(buffer, dtype=np.uint8) if buffer is not None else np.zeros(0, np.uint8)
         starts = np.frombuffer(digests.buffers()[1], dtype=np.int32)[digests.offset:digests.offset + len(digests)]
         # the first 48 bits of each digest (a null row reads 6 bytes of its neighbour: masked below)
         bits = np.zeros(len(digests), dtype=np.uint64)

@@ -170,7 +170,9 @@ def mask_dataset(ws: Workspace, code: str, *, audience: str, template: str = "go
                  out: str | None = None, actor: str, dry_run: bool = False) -> Plan:
     """Mask the latest version of ``code`` for ``audience`` into dataset ``out`` (default ``<code>_<audience>``).
 
-    >>> # see tests/masking/test_static.py for a complete run
+    With ``dry_run`` only the plan is returned. The same source version and plan (transforms, options,
+    key ids) again gives ``unchanged``; ``encrypt`` draws fresh data keys, so its runs always differ.
+    End-to-end examples: tests/masking/test_static.py.
     """
     p = plan(ws, code, audience=audience, template=template, policy=policy, out=out)
     if dry_run:
