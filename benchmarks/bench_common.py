@@ -70,3 +70,8 @@ def round_robin(part: str, jobs: list[str], rounds: int, run: Callable[[str], di
             print(f"{part} round {r + 1}/{rounds} {job:{width}s} {out.get('error') or status(out)}; 1-min load before {load:.1f}",
                   flush=True)
     return runs
+
+
+def ratio(a: float | None, b: float | None) -> str:
+    """``a / b`` for a results table: "—" when either is missing, no decimals from 10× up."""
+    return "—" if not a or not b else f"{a / b:,.0f}×" if a / b >= 10 else f"{a / b:.2f}×"

@@ -49,6 +49,7 @@ from bench_common import (
     code_state,
     describe_code,
     machine,
+    ratio,
     round_robin,
     warm,
 )
@@ -265,10 +266,6 @@ NAMES = {"shuzhi-cli": "shuzhi scan FILE --full --json (process wall)", "shuzhi-
          "bare-regex": "bare DuckDB regex pass (the reference)"}
 
 
-def _ratio(a: float | None, b: float | None) -> str:
-    return "—" if not a or not b else f"{a / b:,.0f}×" if a / b >= 10 else f"{a / b:.2f}×"
-
-
 def _prf(s: dict) -> str:
     return f"{s['precision']:.2f} / {s['recall']:.2f} / {s['f1']:.2f}"
 
@@ -283,9 +280,9 @@ def print_summary(p1: dict | None, p2: dict | None) -> None:
             if r["status"] != "ok":
                 print(f"{NAMES[job]:48s} {r['status']}")
                 continue
-            print(f"{NAMES[job]:48s} {r['cells']:>12,d} {r['seconds']:9.2f} {r['cells_per_s']:10,.0f} {_ratio(r['cells_per_s'], ref):>11s}  {_prf(r['score'])}")
+            print(f"{NAMES[job]:48s} {r['cells']:>12,d} {r['seconds']:9.2f} {r['cells_per_s']:10,.0f} {ratio(r['cells_per_s'], ref):>11s}  {_prf(r['score'])}")
             if job == "shuzhi-cli":
-                print(f"{'  … its duration_s (the scan alone)':48s} {r['cells']:>12,d} {r['duration_s']:9.2f} {r['cells_per_s_scan']:10,.0f} {_ratio(r['cells_per_s_scan'], ref):>11s}")
+                print(f"{'  … its duration_s (the scan alone)':48s} {r['cells']:>12,d} {r['duration_s']:9.2f} {r['cells_per_s_scan']:10,.0f} {ratio(r['cells_per_s_scan'], ref):>11s}")
             if job.startswith("presidio"):
                 print(f"{'  … labelled by a 20 % share threshold':48s} {'':>12s} {'':>9s} {'':>10s} {'':>11s}  {_prf(r['threshold_score'])}")
             if r["score"]["wrong"]:
@@ -362,11 +359,11 @@ def write_results(record: dict, history: list[dict] | None = None) -> None:
             s, sp = r["score"], r["score_presidio_types"]
             ver = ", ".join(f"{k} {v}" for k, v in r["versions"].items())
             lines.append(f"| {NAMES[job]}{f' ({ver})' if ver else ''} | {r['rows']:,} | {r['cells']:,} | {r['seconds']:.2f} | {r['cpu']:.1f} | "
-                         f"{r['cells_per_s']:,.0f} | **{_ratio(r['cells_per_s'], ref)}** | {s['precision']:.2f} | {s['recall']:.2f} | "
+                         f"{r['cells_per_s']:,.0f} | **{ratio(r['cells_per_s'], ref)}** | {s['precision']:.2f} | {s['recall']:.2f} | "
                          f"**{s['f1']:.2f}** | {sp['f1']:.2f} |")
             if job == "shuzhi-cli":
                 lines.append(f"| … its `duration_s` (the scan, without start-up, the scratch copy and grading) | {r['rows']:,} | "
-                             f"{r['cells']:,} | {r['duration_s']:.2f} | | {r['cells_per_s_scan']:,.0f} | {_ratio(r['cells_per_s_scan'], ref)} | | | | |")
+                             f"{r['cells']:,} | {r['duration_s']:.2f} | | {r['cells_per_s_scan']:,.0f} | {ratio(r['cells_per_s_scan'], ref)} | | | | |")
             if job.startswith("presidio"):
                 ts = r["threshold_score"]
                 lines.append(f"| … the same Presidio results, each entity in ≥ 20 % of a column's cells | | | | | | | "
@@ -405,7 +402,7 @@ def write_results(record: dict, history: list[dict] | None = None) -> None:
                 continue
             runs = ", ".join(f"{x:.1f}" for x in r["all_runs"])
             lines.append(f"| {NAMES[job]} | {r['seconds']:.2f} | {runs} | {r['cpu']:.1f} | {r['cells_per_s']:,.0f} | "
-                         f"**{_ratio(r['seconds'], bare.get('seconds'))}** | **{_ratio(r['cpu'], bare.get('cpu'))}** |")
+                         f"**{ratio(r['seconds'], bare.get('seconds'))}** | **{ratio(r['cpu'], bare.get('cpu'))}** |")
         ok = [r for r in t.values() if r["status"] == "ok"]
         wall_spread = max((max(r["all_runs"]) / min(r["all_runs"]) for r in ok), default=1.0)
         cpu_spread = max((max(r["all_cpu"]) / min(r["all_cpu"]) for r in ok if r.get("all_cpu")), default=None)
@@ -430,7 +427,7 @@ def write_results(record: dict, history: list[dict] | None = None) -> None:
             for h in history:
                 b, z = h["tools"]["bare-regex"], h["tools"]["shuzhi-lib"]
                 lines.append(f"| {h['date']} | {h['rows']:,} | {h['runs']} | {b['seconds']:.1f} | {z['seconds']:.1f} | "
-                             f"{_ratio(z['seconds'], b['seconds'])} | {_ratio(z['cpu'], b['cpu'])} | {max_load(h):.1f} |")
+                             f"{ratio(z['seconds'], b['seconds'])} | {ratio(z['cpu'], b['cpu'])} | {max_load(h):.1f} |")
             lines.append("")
     goals = []
     if p1 and p1["tools"].get("presidio-slim", {}).get("status") == "ok":
@@ -439,7 +436,7 @@ def write_results(record: dict, history: list[dict] | None = None) -> None:
         got = {j: t[j]["cells_per_s"] / ref for j in ("shuzhi-lib", "shuzhi-cli") if t.get(j, {}).get("status") == "ok"}
         if got:
             met = "met" if min(got.values()) >= 100 else "met by the library call only" if max(got.values()) >= 100 else "**not met**"
-            goals.append(f"- Throughput ≥ 100× Presidio: {met} — " + ", ".join(f"{NAMES[j]} {_ratio(v, 1)}" for j, v in got.items())
+            goals.append(f"- Throughput ≥ 100× Presidio: {met} — " + ", ".join(f"{NAMES[j]} {ratio(v, 1)}" for j, v in got.items())
                          + f"; column F1 {t.get('shuzhi-lib', t.get('shuzhi-cli'))['score']['f1']:.2f} vs Presidio's "
                          f"{t['presidio-slim']['score']['f1']:.2f}.")
     if p2 and p2.get("ratio"):

@@ -51,6 +51,7 @@ from bench_common import (
     code_state,
     describe_code,
     machine,
+    ratio,
     round_robin,
     warm,
 )
@@ -475,10 +476,6 @@ def profile(args, work: Path, path: Path) -> dict:
 # ---- output -----------------------------------------------------------------------------------------------------
 
 
-def _ratio(a: float | None, b: float | None) -> str:
-    return "—" if not a or not b else f"{a / b:.2f}×"
-
-
 def max_load(p: dict) -> float:
     jobs = [*p["jobs"].values(), *(p.get("per_column") or {}).get("jobs", {}).values()]
     return max((x for r in jobs for x in r.get("load_before") or []), default=0.0)
@@ -538,8 +535,8 @@ def _per_column_lines(pcol: dict) -> list[str]:
                      f"{a:+.2f} | {c:+.2f} | {a / pcol['rows'] * 1e6:.2f} | {c / pcol['rows'] * 1e6:.2f} | {max(a, 0) / total:.0%} |")
     full = jobs.get("mask", {})
     if full.get("status") == "ok":
-        lines += ["", (f"All 8 together on this table: {full['seconds']:.2f} s ({_ratio(full['seconds'], copy['seconds'])} the copy; "
-                       f"CPU {_ratio(full['cpu_in'], copy['cpu_in'])}); the added times sum to {sum(a for a, _ in added.values()):.2f} s.")]
+        lines += ["", (f"All 8 together on this table: {full['seconds']:.2f} s ({ratio(full['seconds'], copy['seconds'])} the copy; "
+                       f"CPU {ratio(full['cpu_in'], copy['cpu_in'])}); the added times sum to {sum(a for a, _ in added.values()):.2f} s.")]
     one = {n: jobs.get(f"{n}@1", {}) for n in ("copy", "mask")}
     if all(r.get("status") == "ok" for r in one.values()) and full.get("status") == "ok":
         lines += ["", "The same two on one DuckDB thread (`DuckDBEngine(threads=1)`) — the keyed transforms are Python UDFs and",
@@ -635,7 +632,7 @@ def write_results(record: dict) -> None:
                 continue
             runs = ", ".join(f"{x:.1f}" for x in r["all_runs"])
             lines.append(f"| {JOB_NAMES[name]} | {r['seconds']:.2f} | {runs} | {r['cpu_in']:.1f} | {r['wall']:.1f} | {r['cpu']:.1f} | "
-                         f"{r['out_mb']:.0f} | **{_ratio(r['seconds'], copy.get('seconds'))}** | **{_ratio(r['cpu_in'], copy.get('cpu_in'))}** |")
+                         f"{r['out_mb']:.0f} | **{ratio(r['seconds'], copy.get('seconds'))}** | **{ratio(r['cpu_in'], copy.get('cpu_in'))}** |")
         if ok and p1["runs"] > 1:
             spread = max(max(r["all_runs"]) / min(r["all_runs"]) for r in p1["jobs"].values())
             cspread = max(max(r["all_cpu"]) / min(r["all_cpu"]) for r in p1["jobs"].values())
