@@ -86,7 +86,8 @@ CASES: list[tuple[str, dict[str, list[Any]], dict[str, str], list[str], dict[str
      ({"g": 0}, 0, 29, Fraction(0))),
 ]
 
-BOTH_ENGINES = {"textbook-k2-suppress", "t-recheck", "t-ordered"}
+# one case on Spark for engine parity (the t cases repeat many small queries: ~70 s there, CI time)
+BOTH_ENGINES = {"textbook-k2-suppress"}
 
 
 def run(engine: Engine, make: Make, columns: dict[str, list[Any]], types: dict[str, str], qi: list[str],
