@@ -236,5 +236,3 @@ def _date_shift(col: ir.Value, ctx: Context, p: DateShiftParams) -> ir.Value:
     # DuckDB's date + interval is a timestamp (Ibis still calls it a date): format, so text stays yyyy-mm-dd
     return shifted.strftime("%Y-%m-%d")
 
-
-Kind = Literal["hash", "tokenize", "fpe", "encrypt", "date_shift"]

@@ -33,7 +33,7 @@ import yaml
 
 import shuzhi.masking.keyed  # noqa: F401 - registers the keyed transforms
 from shuzhi.errors import ConfigError
-from shuzhi.masking.transforms import REGISTRY, parse
+from shuzhi.masking.transforms import parse
 
 Audience = Literal["share", "open", "internal"]
 AUDIENCES: tuple[str, ...] = ("share", "open", "internal")
@@ -176,7 +176,3 @@ def load_policy(path: Path) -> PolicyFile:
     dataset = data.get("dataset")
     return PolicyFile(str(path), str(dataset) if dataset is not None else None, sections["columns"],
                       {k.removeprefix("columns."): v for k, v in lines.items() if k.startswith("columns.")}, sections["categories"])
-
-
-def known_transforms() -> list[str]:
-    return sorted(REGISTRY)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from shuzhi.catalog.ingest import IngestResult
 from shuzhi.catalog.queries import read_dataset, show_dataset
 from shuzhi.errors import ConfigError
 from shuzhi.grading.review import labels, level_of
+from shuzhi.masking.keyed import DEFAULT_KEYS
 from shuzhi.masking.policy import (
     DENY,
     KEEP,
@@ -64,7 +65,6 @@ class Plan:
     columns: list[ColumnPlan]
     out: str
     result: IngestResult | None = None
-    used: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         data = {"dataset": self.code, "version": self.version, "audience": self.audience, "template": self.template,
@@ -114,8 +114,6 @@ def plan(ws: Workspace, code: str, *, audience: str, template: str = "gov", poli
 
 def _keys(ws: Workspace, actor: str) -> Any:
     """A resolver for the transforms: a default-named key is created on first use; a named one must exist."""
-    from shuzhi.masking.keyed import DEFAULT_KEYS
-
     master = keyring.MasterKey.from_settings(ws.settings)
     cache: dict[str, keyring.Key] = {}
 
@@ -163,7 +161,8 @@ def masked_table(ws: Workspace, p: Plan, *, actor: str) -> tuple[ir.Table, dict[
     return mask_table(ws.engine.name, table, p.columns, keys)
 
 
-_KEYED = frozenset({"hash", "tokenize", "fpe", "encrypt", "date_shift"})
+#: the transforms that need a key (every one with a default key name)
+_KEYED = frozenset(DEFAULT_KEYS)
 
 
 def mask_dataset(ws: Workspace, code: str, *, audience: str, template: str = "gov", policy: Path | None = None,
@@ -199,5 +198,4 @@ def mask_dataset(ws: Workspace, code: str, *, audience: str, template: str = "go
 
     p.result = derive(ws, table, meta=meta, source=(code, p.version), kind="mask", recipe_digest=digest, details=details,
                       actor=actor, audit=record)
-    p.used = used
     return p

@@ -20,10 +20,12 @@ from shuzhi.catalog.ingest import IngestResult
 from shuzhi.catalog.queries import lineage_of, read_dataset, show_dataset
 from shuzhi.errors import ConfigError
 from shuzhi.masking.keyed import FpeParams, fpe_batch, vectorized
+from shuzhi.masking.transforms import REGISTRY
 from shuzhi.security import audit, crypto, keyring
 from shuzhi.workspace import Workspace
 
-REVERSIBLE = ("tokenize", "fpe", "encrypt")
+#: the transforms registered as reversible (tokenize, fpe, encrypt)
+REVERSIBLE = tuple(name for name, m in REGISTRY.items() if m.reversible)
 
 
 def _reverse(engine: str, col: ir.StringValue, used: dict[str, Any], keys: list[keyring.Key], column: str) -> ir.Value:
