@@ -16,16 +16,18 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def commands() -> list[str]:
+    """Every command, nested groups included (``monitor dc register``)."""
     root = typer.main.get_command(app)
     ctx = root.context_class(root, info_name="shuzhi")
-    out = []
-    for name in root.list_commands(ctx):
-        sub = root.get_command(ctx, name)
-        if hasattr(sub, "list_commands"):
-            out += [f"{name} {s}" for s in sub.list_commands(ctx)]
-        else:
-            out.append(name)
-    return out
+
+    def walk(group, prefix: str) -> list[str]:  # type: ignore[no-untyped-def]
+        out = []
+        for name in group.list_commands(ctx):
+            sub = group.get_command(ctx, name)
+            out += walk(sub, f"{prefix}{name} ") if hasattr(sub, "list_commands") else [f"{prefix}{name}"]
+        return out
+
+    return walk(root, "")
 
 
 def test_cli_reference_is_generated_from_help() -> None:

@@ -102,6 +102,7 @@ def ingest(
     options: SourceOptions | None = None,
     append: bool = False,
     steps: Steps = _no_steps,
+    audit: Callable[[sa.orm.Session, int], None] | None = None,
 ) -> IngestResult:
     """Read ``spec`` and register it as the next version of its dataset.
 
@@ -109,7 +110,8 @@ def ingest(
     they override the YAML sidecar ``meta_file``. With ``append`` (增量) the source
     holds only new rows: the version is the latest one plus these rows, sharing its
     Parquet parts (see :func:`_combine`); appending the increment the latest version
-    ended with again changes nothing.
+    ended with again changes nothing. ``audit(session, version)`` records the action in the
+    transaction that registers the version.
     """
     started = time.monotonic()
     meta = resolve_meta(spec, flags or {}, meta_file)
@@ -153,8 +155,9 @@ def ingest(
                     raise SourceError(
                         f"追加期间资源 {meta.code} 有了新版本，请重试", f"dataset {meta.code} got a new version while appending; try again"
                     )
+                also = None if audit is None else (lambda s, _ds, number: audit(s, number))
                 version = _register(ws, meta, staged, out, rows, profiles, time.monotonic() - started, _default_title(spec),
-                                    segments, base)
+                                    segments, base, also)
                 committed = True
         finally:
             if storage.is_uri and not committed:

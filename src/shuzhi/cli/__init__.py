@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from shuzhi import __version__
-from shuzhi.cli import catalog, demo, dp, grade, key, quality
+from shuzhi.cli import catalog, demo, dp, grade, key, monitor, quality
 from shuzhi.cli.common import State
 from shuzhi.cli.ingest import ingest_command
 from shuzhi.cli.mask import anonymize_command, mask_command, risk_command, unmask_command
@@ -32,6 +32,7 @@ app.command("risk")(risk_command)
 app.command("anonymize")(anonymize_command)
 app.add_typer(key.app, name="key")
 app.add_typer(dp.app, name="dp")
+app.add_typer(monitor.app, name="monitor")
 app.command("demo")(demo.demo_command)
 app.command("demo-data")(demo.demo_data_command)
 

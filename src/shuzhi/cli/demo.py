@@ -47,8 +47,26 @@ def demo_command(ctx: typer.Context, rows: RowsOpt = 10_000, seed: SeedOpt = 202
         for path in ex["files"].values():
             out.print(f"  {path}")
         out.print(_masking_table(ctx, report["masking"]))
+        _monitoring(ctx, report["monitoring"])
 
     emit(ctx, report, render)
+
+
+def _monitoring(ctx: typer.Context, m: dict[str, Any]) -> None:
+    """The monitoring demo in a few lines: sites and readings, alerts found, indicator status, the industry."""
+    dc, ind, industry = m["dc"], m["indicators"], m["industry"]
+    pue = "—" if dc["province_pue"] is None else f"{dc['province_pue']:.3f}"
+    alerts = "、".join(sorted({f"{a['kind']}:{a['dc']}" for a in dc["alerts"]})) or "—"
+    out.print(text(ctx, f"数据中心监测：{dc['sites']} 个数据中心，{dc['rows']:,} 条 15 分钟读数，全省 PUE {pue}；告警 {alerts}",
+                   f"data-centre monitor: {dc['sites']} sites, {dc['rows']:,} 15-minute readings, province PUE {pue}; alerts {alerts}"))
+    status = "、".join(f"{k} {v}" for k, v in sorted(ind["status"].items()))
+    out.print(text(ctx, f"规划指标：导入 {ind['rows']} 个数值，截至 {ind['as_of']}：{status}",
+                   f"plan indicators: {ind['rows']} values imported, as of {ind['as_of']}: {status}"))
+    out.print(text(ctx, f"产业企业库：{industry['rows']} 家企业，短板 {industry['short_board']} 项，长板 {industry['long_board']} 项",
+                   f"industry database: {industry['rows']} enterprises, {industry['short_board']} short and {industry['long_board']} long boards"))
+    out.print(text(ctx, "监测报告：", "monitoring reports:"))
+    for path in m["reports"]:
+        out.print(f"  {path}")
 
 
 def _masking_table(ctx: typer.Context, masking: dict[str, Any]) -> Table:

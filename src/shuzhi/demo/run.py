@@ -13,6 +13,7 @@ from typing import Any
 from shuzhi.catalog import IngestResult, ingest, list_datasets
 from shuzhi.demo.generate import generate_demo_data
 from shuzhi.demo.masking import mask_demo
+from shuzhi.demo.monitor import monitor_demo
 from shuzhi.demo.quality import assess_demo
 from shuzhi.grading.assess import assess
 from shuzhi.grading.export import export
@@ -30,7 +31,8 @@ def run_demo(ws: Workspace, *, rows: int, seed: int, steps: Steps) -> dict[str, 
     assess each one with suggested quality rules, find and grade its sensitive data (stored for
     review), write the 分类分级清单 and 重要数据目录 under ``<home>/exports``, and mask each dataset
     for sharing and for the open portal with the default policies (new datasets ``<code>_share``,
-    ``<code>_open``)."""
+    ``<code>_open``); then the monitoring demo: data centres with a year of meter readings, the plan's
+    indicators and the industry database, each with its report under ``<home>/exports``."""
     out_dir = ws.home / "demo-data"
     steps("生成示例数据", "generating demo data")
     manifest = generate_demo_data(out_dir, rows=rows, seed=seed)
@@ -44,6 +46,8 @@ def run_demo(ws: Workspace, *, rows: int, seed: int, steps: Steps) -> dict[str, 
     exported = export(ws, exports)
     steps("脱敏：共享版与开放版", "masking: share and open versions")
     masked = mask_demo(ws, [item["code"] for item in manifest["datasets"]])
+    steps("运行监测：数据中心、规划指标、产业", "monitoring: data centres, plan indicators, industry")
+    monitoring = monitor_demo(ws, out_dir / "monitor", exports, seed=seed)
     return {
         "data_dir": str(out_dir),
         "manifest": manifest,
@@ -53,4 +57,5 @@ def run_demo(ws: Workspace, *, rows: int, seed: int, steps: Steps) -> dict[str, 
         "grading": grading,
         "exports": exported,
         "masking": masked,
+        "monitoring": monitoring,
     }

@@ -22,28 +22,20 @@ True
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
-from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
-from xlsxwriter.worksheet import Worksheet
 
 from shuzhi.atomic import replacing
-
-Kind = Literal["text", "int", "num", "pct"]
-Column = tuple[str, Kind]  # header, cell kind
-Formats = dict[str, Format]
+from shuzhi.xlsx import Column, Formats, Kind, new_workbook, rows_at, table
+from shuzhi.xlsx import formats as _formats
 
 DIMENSIONS = ("normativity", "completeness", "accuracy", "consistency", "timeliness", "accessibility")
 STATUS = {"pass": "通过 pass", "fail": "未通过 fail", "not_assessable": "不可评估 not assessable"}
-NUM_FORMATS: dict[Kind, str] = {"text": "@", "int": "#,##0", "num": "0.00", "pct": "0.00%"}
 NULL_TEXT = "(空值 null)"  # a None inside a sample's joined text, where an empty cell is impossible
-MIN_WIDTH, MAX_WIDTH = 8, 60
 
 RULE_COLUMNS: list[Column] = [
     ("规则 Rule", "text"), ("检查 Check", "text"), ("维度 Dimension", "text"), ("列 Columns", "text"),
@@ -76,15 +68,14 @@ def write_xlsx(result: dict[str, Any], history: list[dict[str, Any]], path: Path
 
 
 def _write_workbook(result: dict[str, Any], history: list[dict[str, Any]], path: Path) -> None:
-    wb = xlsxwriter.Workbook(str(path), {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
-                                         "strings_to_urls": False, "nan_inf_to_errors": True})
+    wb = new_workbook(path, f"数据质量评估报告 Data quality report — {result['title']} ({result['dataset']})")
     wb.set_properties({"title": f"数据质量评估报告 Data quality report — {result['title']} ({result['dataset']})",
                        "author": "shuzhi (数治)", **_created(result.get("started_at"))})
     fmts = _formats(wb)
     _summary(wb, fmts, result)
-    _table(wb, fmts, "规则 Rules", RULE_COLUMNS, (_rule_row(rule, result["dimensions"]) for rule in result["rules"]))
-    _table(wb, fmts, "样本 Samples", SAMPLE_COLUMNS, _sample_rows(result["rules"]))
-    _table(wb, fmts, "异常 Anomalies", ANOMALY_COLUMNS, (
+    table(wb, fmts, "规则 Rules", RULE_COLUMNS, (_rule_row(rule, result["dimensions"]) for rule in result["rules"]))
+    table(wb, fmts, "样本 Samples", SAMPLE_COLUMNS, _sample_rows(result["rules"]))
+    table(wb, fmts, "异常 Anomalies", ANOMALY_COLUMNS, (
         [a["metric"], a.get("rule"), a.get("method"), a.get("value"), a.get("expected"), a.get("message_zh"),
          a.get("message_en")] for a in result["anomalies"]))
     history_columns: list[Column] = [
@@ -92,7 +83,7 @@ def _write_workbook(result: dict[str, Any], history: list[dict[str, Any]], path:
         ("得分 Score", "num"), ("等级 Grade", "text"),
         *((f"{d['label']} {d['label_en']}", "num") for d in (result["dimensions"][k] for k in DIMENSIONS)),
     ]
-    _table(wb, fmts, "趋势 History", history_columns, (
+    table(wb, fmts, "趋势 History", history_columns, (
         [run["run_id"], run.get("started_at"), run.get("version"), run.get("rows"), run.get("score"), run.get("grade"),
          *(run.get("dimensions", {}).get(k) for k in DIMENSIONS)] for run in history))
     wb.close()  # in memory until here: a failure above writes nothing
@@ -121,9 +112,9 @@ def _summary(wb: Workbook, fmts: Formats, result: dict[str, Any]) -> None:
         facts.append(("说明 Note", "不可评估：没有可评估的维度 / not assessable: no dimension was assessable", "text"))
     dims = [result["dimensions"][k] for k in DIMENSIONS]
     ws = wb.add_worksheet("概览 Summary")
-    widths = _rows(ws, fmts, 0, [("项目 Field", "text"), ("值 Value", "text")], [[f[0], f[1]] for f in facts],
+    widths = rows_at(ws, fmts, 0, [("项目 Field", "text"), ("值 Value", "text")], [[f[0], f[1]] for f in facts],
                    kinds=[["text", f[2]] for f in facts])
-    widths2 = _rows(ws, fmts, len(facts) + 2, DIMENSION_COLUMNS,
+    widths2 = rows_at(ws, fmts, len(facts) + 2, DIMENSION_COLUMNS,
                     [[d["label"], d["label_en"], d["score"], d["rules"], d["weight"], d.get("reason")] for d in dims])
     ws.freeze_panes(1, 0)
     for c, width in enumerate(widths2):
@@ -146,57 +137,3 @@ def _sample_rows(rules: list[dict[str, Any]]) -> Iterable[list[Any]]:
         for i, sample in enumerate(rule.get("samples") or [], start=1):
             text = "; ".join(f"{col}: {NULL_TEXT if v is None else v}" for col, v in sample.items())
             yield [rule["id"], i, text]
-
-
-def _formats(wb: Workbook) -> Formats:
-    fmts: Formats = {kind: wb.add_format({"num_format": code}) for kind, code in NUM_FORMATS.items()}
-    fmts["head"] = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "bottom": 1})
-    return fmts
-
-
-def _table(wb: Workbook, fmts: Formats, name: str, columns: Sequence[Column], rows: Iterable[list[Any]]) -> None:
-    """A sheet: a bold, frozen header row, then ``rows``, columns as wide as their content."""
-    ws = wb.add_worksheet(name)
-    for c, width in enumerate(_rows(ws, fmts, 0, columns, list(rows))):
-        ws.set_column(c, c, width)
-    ws.freeze_panes(1, 0)
-
-
-def _rows(ws: Worksheet, fmts: Formats, top: int, columns: Sequence[Column], rows: list[list[Any]], *,
-          kinds: list[list[Kind]] | None = None) -> list[int]:
-    """Write a header at row ``top`` and ``rows`` under it; ``kinds`` overrides the column kinds row by row.
-
-    Returns the display width of each column.
-    """
-    for c, (header, _) in enumerate(columns):
-        ws.write_string(top, c, header, fmts["head"])
-    for r, row in enumerate(rows):
-        row_kinds = kinds[r] if kinds else [kind for _, kind in columns]
-        for c, (value, kind) in enumerate(zip(row, row_kinds, strict=True)):
-            if value is None:
-                continue
-            if kind != "text" and isinstance(value, (int, float)) and not isinstance(value, bool):
-                whole = kind == "num" and isinstance(value, int)  # 1500, not 1500.00
-                ws.write_number(top + 1 + r, c, value, fmts["int" if whole else kind])
-            else:
-                ws.write_string(top + 1 + r, c, str(value))
-    return _widths(columns, rows)
-
-
-def _widths(columns: Sequence[Column], rows: list[list[Any]]) -> list[int]:
-    """Display width per column (a CJK character counts two), between MIN_WIDTH and MAX_WIDTH."""
-    out = []
-    for c, (header, kind) in enumerate(columns):
-        texts = [header] + [_shown(row[c], kind) for row in rows if row[c] is not None]
-        out.append(min(MAX_WIDTH, max(MIN_WIDTH, max(map(_display_width, texts)) + 2)))
-    return out
-
-
-def _shown(value: Any, kind: Kind) -> str:
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and kind != "text":
-        return f"{value * 100:.2f}%" if kind == "pct" else f"{value:,.2f}"
-    return str(value)
-
-
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

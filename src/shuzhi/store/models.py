@@ -288,3 +288,63 @@ class PrivacySpend(Base):
     query: Mapped[dict[str, Any]] = mapped_column(JSON)
     epsilon: Mapped[float] = mapped_column(Float)
     delta: Mapped[float] = mapped_column(Float)
+
+
+class DcSite(Base):
+    """A data centre in the monitoring registry (数据中心监测平台). Racks are standard racks (2.5 kW each);
+    ``city`` is the 设区市 (GB/T 2260 prefecture code), ``county`` the district where known."""
+
+    __tablename__ = "dc_site"
+    __table_args__ = (Index("ix_dc_site_city", "city"),)
+
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    city: Mapped[str] = mapped_column(String(6))
+    county: Mapped[str | None] = mapped_column(String(6))
+    operator: Mapped[str] = mapped_column(String(200))
+    operator_uscc: Mapped[str] = mapped_column(String(18))
+    racks_installed: Mapped[int] = mapped_column(Integer)
+    racks_in_service: Mapped[int] = mapped_column(Integer)
+    design_it_kw: Mapped[float] = mapped_column(Float)
+    hub: Mapped[str | None] = mapped_column(String(64))
+    commissioned: Mapped[dt.date | None] = mapped_column(Date)
+    new_build: Mapped[bool] = mapped_column(Boolean)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(100))
+
+
+class IndicatorValue(Base):
+    """One reported value of a plan indicator (规划指标) for a region (320000 = the province, or a 设区市)
+    and a period (``2023``, ``2023-06``, ``2023Q2``), ``as_of`` the period's last day."""
+
+    __tablename__ = "indicator_value"
+    __table_args__ = (UniqueConstraint("indicator", "region", "period"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator: Mapped[str] = mapped_column(String(64))
+    region: Mapped[str] = mapped_column(String(6))
+    period: Mapped[str] = mapped_column(String(10))
+    as_of: Mapped[dt.date] = mapped_column(Date)
+    value: Mapped[float] = mapped_column(Float)
+    source: Mapped[str | None] = mapped_column(Text)
+    entered_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    entered_by: Mapped[str] = mapped_column(String(100))
+
+
+class Enterprise(Base):
+    """An enterprise of the big-data industry database (企业库), keyed by its 统一社会信用代码.
+    ``segment`` is its layer of the industry chain; ``revenue`` its big-data revenue in 亿元."""
+
+    __tablename__ = "enterprise"
+    __table_args__ = (Index("ix_enterprise_city", "city"),)
+
+    uscc: Mapped[str] = mapped_column(String(18), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    city: Mapped[str] = mapped_column(String(6))
+    segment: Mapped[str] = mapped_column(String(16))
+    revenue: Mapped[float | None] = mapped_column(Float)
+    revenue_year: Mapped[int | None] = mapped_column(Integer)
+    tags: Mapped[list[str]] = mapped_column(JSON)
+    parks: Mapped[list[str]] = mapped_column(JSON)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(100))
