@@ -127,7 +127,7 @@ def run_job(name: str, path: Path, site: pa.Table) -> dict:
     started, cpu = time.perf_counter(), time.process_time()
     if side == "sql":
         minutes = 365 * 1440
-        out = engine._raw.execute(SQL[task].format(path=path, minutes=minutes)).fetch_arrow_table()
+        out = engine._raw.execute(SQL[task].format(path=path, minutes=minutes)).to_arrow_table()
     else:
         readings, registry = engine.read_parquet(str(path)), ibis.memtable(site)
         year = parse_period("2025")
