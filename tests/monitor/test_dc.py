@@ -11,8 +11,13 @@ import sqlalchemy as sa
 
 from shuzhi.errors import NotFoundError, SourceError
 from shuzhi.monitor import dc
-from shuzhi.monitor.dc_readings import import_readings
-from shuzhi.monitor.dc_registry import import_registry, list_sites, size_class
+from shuzhi.monitor.dc_readings import import_readings, push_readings
+from shuzhi.monitor.dc_registry import (
+    import_registry,
+    list_sites,
+    register_site,
+    size_class,
+)
 from shuzhi.store.models import AuditEvent, DcSite
 
 USCC = "91110000600037341L"  # GB 32100's own example
@@ -231,3 +236,39 @@ def test_cli_and_report(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
     ranking = [row for row in book["排名 Ranking"].iter_rows(values_only=True)]
     assert ranking[1][1] == "H" and ranking[1][5] == pytest.approx(1.26)
     assert json.loads(cli("monitor", "dc", "list", "--json").stdout)["sites"][0]["code"] == "A"
+
+
+def test_pushed_readings_and_sites_meet_the_same_checks(ws) -> None:  # type: ignore[no-untyped-def]
+    site = {"code": "P", "name": "推送站", "city": "320102", "operator": "甲公司", "operator_uscc": USCC,
+            "racks_installed": 4000, "racks_in_service": 3000, "design_it_kw": 10000, "new_build": "是"}
+    assert register_site(ws, site, actor="api")["inserted"] == 1
+    with pytest.raises(SourceError, match="USCC is invalid"):
+        register_site(ws, {**site, "operator_uscc": "91110000600037341A"}, actor="api")
+    rows = [{"dc": "P", "ts": f"2025-01-01 00:{m:02d}", "total_kwh": 1250, "it_kwh": 1000, "category": 3, "water_l": None}
+            for m in (0, 15, 30)]
+    pushed = push_readings(ws, rows, actor="gateway")
+    assert (pushed["added"], pushed["version"], pushed["source"]) == (3, 1, "api")
+    assert by_dc(dc.metrics(ws, "2025")["rows"])["P"]["pue"] == pytest.approx(1.25)
+    with pytest.raises(SourceError) as err:
+        push_readings(ws, [{**rows[0], "ts": "2025-01-01 00:45", "it_kwh": 2000}], actor="gateway")
+    assert err.value.details["problems"][0]["check"] == "it_above_total"
+    with pytest.raises(SourceError, match="unknown field 'pue'"):
+        push_readings(ws, [{**rows[0], "pue": 1.2}], actor="gateway")
+    with pytest.raises(SourceError, match="no rows"):
+        push_readings(ws, [], actor="gateway")
+
+
+def test_readings_from_xlsx_with_date_cells(ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    import_registry(ws, write(tmp_path, "sites.csv", SITES), actor="t")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["数据中心代码", "时间", "总耗电量", "IT耗电量", "测量类别"])
+    for minute in (0, 15, 30, 45):
+        sheet.append(["A", dt.datetime(2025, 2, 1, 0, minute), 1250.5, 1000, 2])  # real date cells and numbers
+    book.save(tmp_path / "r.xlsx")
+    result = import_readings(ws, tmp_path / "r.xlsx", actor="t")
+    assert (result["added"], result["first"], result["last"]) == (4, "2025-02-01 00:00:00", "2025-02-01 00:45:00")
+    a = by_dc(dc.metrics(ws, "2025-02-01")["rows"])["A"]
+    assert (a["pue"], a["category"], a["minutes"]) == (1.2505, 2, 60)

@@ -278,7 +278,9 @@ def test_import_rejects_bad_rows_and_writes_nothing(ws, tmp_path, row: str, chec
     assert load_values(ws) == []
 
 
-def test_import_lists_every_problem_at_once(ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_import_lists_every_problem_at_once(any_ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The checks are engine expressions: the same problems on DuckDB and on Spark."""
+    ws = any_ws
     rows = "gdp,江苏省,2021,1\nbigdata_revenue,上海,2021,1\nbigdata_revenue,江苏省,2022,x\nbigdata_revenue,江苏省,2023,-1\n"
     with pytest.raises(SourceError) as e:
         import_values(ws, write(tmp_path, "bad.csv", HEAD + rows), actor="t")

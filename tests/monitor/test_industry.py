@@ -176,8 +176,7 @@ def test_list_filters(ws: Workspace, tmp_path: Path) -> None:
 
 # --- chain coverage and boards ------------------------------------------------------------------------------------
 
-@pytest.fixture
-def crafted(ws: Workspace, tmp_path: Path) -> Workspace:
+def craft(ws: Workspace, tmp_path: Path) -> Workspace:
     import_enterprises(ws, write(tmp_path / "c.csv", [
         row(uscc(1), revenue="10", tags="龙头"), row(uscc(2), revenue="20"), row(uscc(3), revenue="30"),
         row(uscc(4), segment="security", revenue="1"),
@@ -187,8 +186,14 @@ def crafted(ws: Workspace, tmp_path: Path) -> Workspace:
     return ws
 
 
-def test_chain_counts_and_boards(crafted: Workspace) -> None:
-    data = chain(crafted)
+@pytest.fixture
+def crafted(ws: Workspace, tmp_path: Path) -> Workspace:
+    return craft(ws, tmp_path)
+
+
+def test_chain_counts_and_boards(any_ws: Workspace, tmp_path: Path) -> None:
+    """The import's checks and the coverage aggregate, on DuckDB and on Spark."""
+    data = chain(craft(any_ws, tmp_path))
     cell = {(c["city"], c["segment"]): c for c in data["cells"]}
     assert len(cell) == 65
     soft = cell["320100", "software"]

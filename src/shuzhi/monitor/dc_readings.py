@@ -16,6 +16,7 @@ catalog dataset ``dc_readings`` (crash-safe, like any ingest), which the metrics
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ from shuzhi.catalog.queries import read_dataset
 from shuzhi.errors import NotFoundError
 from shuzhi.monitor.checks import Check, blank, number, problems, raise_problems
 from shuzhi.monitor.dc_registry import dc_config, registry_table
-from shuzhi.monitor.files import Field, read_file
+from shuzhi.monitor.files import Field, read_file, read_rows
 from shuzhi.security.audit import record
 from shuzhi.workspace import Workspace
 
@@ -130,30 +131,44 @@ def _checks(t: ir.Table, stored: ir.Table | None) -> tuple[list[Check], ir.Table
 
 def import_readings(ws: Workspace, path: Path, *, actor: str) -> dict[str, Any]:
     """Check the readings of ``path`` and append the new ones to ``dc_readings``; a bad file changes nothing."""
-    stored = _stored(ws)
     with read_file(ws, path, FIELDS) as raw:
-        sites = registry_table(ws).select("code", "design_it_kw")
-        t = _parsed(raw)
-        t = t.left_join(sites, t.dc == sites.code).drop("code")
-        t = _with_interval(t)
-        checks, t = _checks(t, stored)
-        raise_problems((f"计量数据文件 {path}", f"meter-reading file {path}"), problems(ws.engine, t, checks))
-        counts = ws.engine.execute(t.aggregate(rows=t.count(), known=t._known.cast("int64").sum(), sites=t.dc.nunique(),
-                                               first=t.ts.min(), last=t.ts.max()))
-        fresh = t.filter(~t._known).order_by(["dc", "ts"]).select(
-            dc="dc", ts="ts", minutes=t.step, total_kwh="total", it_kwh="it", category="cat", water_l="water",
-            renewable_kwh="renewable")
-        result = {"source": str(path), "rows": int(counts["rows"][0]), "skipped_known": int(counts["known"][0] or 0),
-                  "sites": int(counts["sites"][0]), "first": str(counts["first"][0]), "last": str(counts["last"][0])}
-        result["added"] = result["rows"] - result["skipped_known"]
-        if result["added"] == 0:
-            return {**result, "version": None}
-        with ws.staging() as work:
-            out = work / "readings.parquet"
-            pq.write_table(ws.engine.to_pyarrow(fresh), out)
+        return _import(ws, raw, (f"计量数据文件 {path}", f"meter-reading file {path}"), str(path), actor)
 
-            def audit(s: Session, version: int) -> None:
-                record(s, actor=actor, action="monitor.dc.readings", target=f"{READINGS}@v{version}", details=result)
 
-            done = ingest(ws, str(out), flags=dict(META), append=stored is not None, audit=audit)
+def push_readings(ws: Workspace, rows: Sequence[Mapping[str, Any]], *, actor: str, source: str = "api") -> dict[str, Any]:
+    """Readings pushed by a meter gateway (the later HTTP API): the same checks and append as a file.
+
+    Each row maps field names (or their aliases) to values: ``{"dc": "NJ-001", "ts": "2025-01-01 00:15",
+    "total_kwh": 1300, "it_kwh": 1000, "category": 3}``.
+    """
+    with read_rows(ws, rows, FIELDS) as raw:
+        return _import(ws, raw, (f"推送的计量数据（{source}）", f"pushed readings ({source})"), source, actor)
+
+
+def _import(ws: Workspace, raw: ir.Table, what: tuple[str, str], source: str, actor: str) -> dict[str, Any]:
+    stored = _stored(ws)
+    sites = registry_table(ws).select("code", "design_it_kw")
+    t = _parsed(raw)
+    t = t.left_join(sites, t.dc == sites.code).drop("code")
+    t = _with_interval(t)
+    checks, t = _checks(t, stored)
+    raise_problems(what, problems(ws.engine, t, checks))
+    counts = ws.engine.execute(t.aggregate(rows=t.count(), known=t._known.cast("int64").sum(), sites=t.dc.nunique(),
+                                           first=t.ts.min(), last=t.ts.max()))
+    fresh = t.filter(~t._known).order_by(["dc", "ts"]).select(
+        dc="dc", ts="ts", minutes=t.step, total_kwh="total", it_kwh="it", category="cat", water_l="water",
+        renewable_kwh="renewable")
+    result = {"source": source, "rows": int(counts["rows"][0]), "skipped_known": int(counts["known"][0] or 0),
+              "sites": int(counts["sites"][0]), "first": str(counts["first"][0]), "last": str(counts["last"][0])}
+    result["added"] = result["rows"] - result["skipped_known"]
+    if result["added"] == 0:
+        return {**result, "version": None}
+    with ws.staging() as work:
+        out = work / "readings.parquet"
+        pq.write_table(ws.engine.to_pyarrow(fresh), out)
+
+        def audit(s: Session, version: int) -> None:
+            record(s, actor=actor, action="monitor.dc.readings", target=f"{READINGS}@v{version}", details=result)
+
+        done = ingest(ws, str(out), flags=dict(META), append=stored is not None, audit=audit)
     return {**result, "version": done.version}

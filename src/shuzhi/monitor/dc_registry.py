@@ -12,6 +12,7 @@ standard racks (超大型 ≥ 10 000, 大型 3 000–9 999, 中小型 < 3 000; `
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -23,7 +24,7 @@ import yaml
 
 from shuzhi.errors import NotFoundError
 from shuzhi.monitor.checks import Check, blank, number, problems, raise_problems
-from shuzhi.monitor.files import RECORD, Field, read_file
+from shuzhi.monitor.files import RECORD, Field, read_file, read_rows
 from shuzhi.monitor.regions import PROVINCE, location_table, region_name, resolve_region
 from shuzhi.security.audit import record
 from shuzhi.standards.validators import gb32100
@@ -65,39 +66,51 @@ def size_label(key: str) -> str:
 def import_registry(ws: Workspace, path: Path, *, actor: str) -> dict[str, Any]:
     """Add or update the data centres of a file; every row must be good, or nothing changes."""
     with read_file(ws, path, FIELDS) as raw:
-        table = raw.mutate(**{f.name: ibis.null("string") for f in FIELDS if f.name not in raw.columns})
-        look = location_table()
-        table = table.left_join(look, table.city.strip() == look.key).drop("key").rename(city_raw="city", city="city_right")
-        racks, in_service, kw = number(table.racks_installed), number(table.racks_in_service), number(table.design_it_kw)
-        flag = table.new_build.strip().lower()
-        commissioned = table.commissioned.strip().try_cast("date")
-        dup = table.group_by("code").aggregate(n=lambda g: g.count()).filter(lambda t: t.n > 1)
-        checks = [
-            Check("code", "数据中心代码为空", "blank data-centre code", blank(table.code)),
-            Check("duplicate", "数据中心代码重复", "repeated data-centre code", table.code.isin(dup.code)),
-            Check("name", "名称为空", "blank name", blank(table.name)),
-            Check("city", "所在地不是江苏省的设区市或区县", "location is not a Jiangsu city or county", table.city.isnull()),
-            Check("operator", "运营单位为空", "blank operator", blank(table.operator)),
-            Check("uscc", "运营单位统一社会信用代码无效（GB 32100）", "operator's USCC is invalid (GB 32100)",
-                  ~gb32100(table.operator_uscc.strip()).fill_null(False)),
-            Check("racks", "标准机架数不是非负整数", "racks is not a non-negative whole number",
-                  racks.isnull() | (racks < 0) | (racks != racks.round(0))),
-            Check("in_service", "在用机架数不是非负整数或多于标准机架数", "racks in service is not a whole number between 0 and racks",
-                  in_service.isnull() | (in_service < 0) | (in_service != in_service.round(0)) | (in_service > racks)),
-            Check("capacity", "设计IT容量(kW)不是正数", "design IT capacity (kW) is not a positive number", kw.isnull() | (kw <= 0)),
-            Check("date", "投产日期不是 YYYY-MM-DD 日期", "commissioning date is not a YYYY-MM-DD date",
-                  ~blank(table.commissioned) & commissioned.isnull()),
-            Check("new_build", "新建标志只能是 是/否", "the new-build flag must be yes/no",
-                  flag.notnull() & ~flag.isin([*_YES, *_NO])),
-        ]
-        raise_problems((f"数据中心登记文件 {path}", f"data-centre registry file {path}"), problems(ws.engine, table, checks))
-        rows = ws.engine.to_pyarrow(table.order_by(RECORD).select(
-            code=table.code.strip(), name=table.name.strip(), city=table.city, county=table.county.nullif(""),
-            operator=table.operator.strip(), operator_uscc=table.operator_uscc.strip(),
-            racks_installed=racks.cast("int64"), racks_in_service=in_service.cast("int64"), design_it_kw=kw,
-            hub=table.hub.strip().nullif(""), commissioned=commissioned, new_build=flag.isin(_YES).fill_null(False),
-        )).to_pylist()
-    return _upsert(ws, rows, actor=actor, source=str(path))
+        return _import(ws, raw, (f"数据中心登记文件 {path}", f"data-centre registry file {path}"), str(path), actor)
+
+
+def register_site(ws: Workspace, values: Mapping[str, Any], *, actor: str, source: str = "api") -> dict[str, Any]:
+    """Add or update one data centre (the later HTTP API): the checks of a file row, e.g.
+    ``{"code": "NJ-001", "name": "…", "city": "南京", "operator": "…", "operator_uscc": "…", "racks_installed": 4000,
+    "racks_in_service": 3000, "design_it_kw": 10000, "new_build": "是"}``."""
+    with read_rows(ws, [values], FIELDS) as raw:
+        return _import(ws, raw, (f"数据中心登记（{source}）", f"data-centre registration ({source})"), source, actor)
+
+
+def _import(ws: Workspace, raw: ibis.Table, what: tuple[str, str], source: str, actor: str) -> dict[str, Any]:
+    table = raw.mutate(**{f.name: ibis.null("string") for f in FIELDS if f.name not in raw.columns})
+    look = location_table()
+    table = table.left_join(look, table.city.strip() == look.key).drop("key").rename(city_raw="city", city="city_right")
+    racks, in_service, kw = number(table.racks_installed), number(table.racks_in_service), number(table.design_it_kw)
+    flag = table.new_build.strip().lower()
+    commissioned = table.commissioned.strip().try_cast("date")
+    dup = table.group_by("code").aggregate(n=lambda g: g.count()).filter(lambda t: t.n > 1)
+    checks = [
+        Check("code", "数据中心代码为空", "blank data-centre code", blank(table.code)),
+        Check("duplicate", "数据中心代码重复", "repeated data-centre code", table.code.isin(dup.code)),
+        Check("name", "名称为空", "blank name", blank(table.name)),
+        Check("city", "所在地不是江苏省的设区市或区县", "location is not a Jiangsu city or county", table.city.isnull()),
+        Check("operator", "运营单位为空", "blank operator", blank(table.operator)),
+        Check("uscc", "运营单位统一社会信用代码无效（GB 32100）", "operator's USCC is invalid (GB 32100)",
+              ~gb32100(table.operator_uscc.strip()).fill_null(False)),
+        Check("racks", "标准机架数不是非负整数", "racks is not a non-negative whole number",
+              racks.isnull() | (racks < 0) | (racks != racks.round(0))),
+        Check("in_service", "在用机架数不是非负整数或多于标准机架数", "racks in service is not a whole number between 0 and racks",
+              in_service.isnull() | (in_service < 0) | (in_service != in_service.round(0)) | (in_service > racks)),
+        Check("capacity", "设计IT容量(kW)不是正数", "design IT capacity (kW) is not a positive number", kw.isnull() | (kw <= 0)),
+        Check("date", "投产日期不是 YYYY-MM-DD 日期", "commissioning date is not a YYYY-MM-DD date",
+              ~blank(table.commissioned) & commissioned.isnull()),
+        Check("new_build", "新建标志只能是 是/否", "the new-build flag must be yes/no",
+              flag.notnull() & ~flag.isin([*_YES, *_NO])),
+    ]
+    raise_problems(what, problems(ws.engine, table, checks))
+    rows = ws.engine.to_pyarrow(table.order_by(RECORD).select(
+        code=table.code.strip(), name=table.name.strip(), city=table.city, county=table.county.nullif(""),
+        operator=table.operator.strip(), operator_uscc=table.operator_uscc.strip(),
+        racks_installed=racks.cast("int64"), racks_in_service=in_service.cast("int64"), design_it_kw=kw,
+        hub=table.hub.strip().nullif(""), commissioned=commissioned, new_build=flag.isin(_YES).fill_null(False),
+    )).to_pylist()
+    return _upsert(ws, rows, actor=actor, source=source)
 
 
 def _upsert(ws: Workspace, rows: list[dict[str, Any]], *, actor: str, source: str) -> dict[str, Any]:

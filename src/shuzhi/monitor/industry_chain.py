@@ -30,17 +30,22 @@ from shuzhi.monitor.regions import cities, region_name, resolve_region
 from shuzhi.store.models import Enterprise
 from shuzhi.workspace import Workspace
 
-SCHEMA = pa.schema([("uscc", pa.string()), ("name", pa.string()), ("city", pa.string()), ("segment", pa.string()),
-                    ("revenue", pa.float64()), ("revenue_year", pa.int64()), ("tags", pa.list_(pa.string())),
-                    ("parks", pa.list_(pa.string()))])
+SCHEMA = pa.schema([("uscc", pa.string()), ("city", pa.string()), ("segment", pa.string()), ("revenue", pa.float64()),
+                    ("tags", pa.list_(pa.string()))])
 
 
 def enterprise_table(ws: Workspace) -> ir.Table:
-    """The enterprise table of the store as an engine table (the columns of :data:`SCHEMA`)."""
+    """The enterprise table of the store as an engine table (the columns of :data:`SCHEMA`).
+
+    An unknown revenue is 0 here (it is left out of sums either way): an engine's in-memory table may
+    not keep a NULL number (Spark's turns it into NaN, which a sum would spread).
+    """
     columns = [getattr(Enterprise, f.name) for f in SCHEMA]
     with ws.store.session() as s:
-        rows = s.execute(sa.select(*columns).order_by(Enterprise.uscc)).all()
-    return ibis.memtable(pa.Table.from_pylist([r._asdict() for r in rows], schema=SCHEMA))
+        rows = [r._asdict() for r in s.execute(sa.select(*columns).order_by(Enterprise.uscc)).all()]
+    for r in rows:
+        r["revenue"] = r["revenue"] or 0.0
+    return ibis.memtable(pa.Table.from_pylist(rows, schema=SCHEMA))
 
 
 def coverage(enterprises: ir.Table, rules: BoardRules) -> ir.Table:
