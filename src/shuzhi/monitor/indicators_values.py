@@ -32,9 +32,11 @@ from shuzhi.errors import ConfigError
 from shuzhi.monitor.checks import Check, blank, problems, raise_problems
 from shuzhi.monitor.files import RECORD, Field, read_file
 from shuzhi.monitor.indicators import Registry, load_registry
-from shuzhi.monitor.regions import PROVINCE, PROVINCE_NAME, cities, region_name
+from shuzhi.monitor.regions import (
+    region_keys,
+    region_name,
+)
 from shuzhi.security.audit import record
-from shuzhi.standards.codelists import load_codelist
 from shuzhi.store.models import IndicatorValue, utcnow
 from shuzhi.workspace import Workspace
 
@@ -72,12 +74,7 @@ def _indicator_lookup(reg: Registry) -> ir.Table:
 
 def _region_lookup() -> ir.Table:
     """Every accepted spelling of the province or a 设区市 (code, name, name without 市, a county code) → code."""
-    pairs = [(PROVINCE, PROVINCE), (PROVINCE_NAME, PROVINCE), (PROVINCE_NAME.removesuffix("省"), PROVINCE)]
-    for code, name in cities().items():
-        pairs += [(code, code), (name, code), (name.removesuffix("市"), code)]
-    pairs += [(r["code"], r["parent"]) for r in load_codelist("GB/T 2260").rows
-              if r["level"] == "county" and r["status"] == "current" and r["parent"] in cities()]
-    keys = dict(pairs)
+    keys = region_keys()
     return ibis.memtable({"rkey": list(keys), "region_code": list(keys.values())}, schema={"rkey": "string", "region_code": "string"})
 
 

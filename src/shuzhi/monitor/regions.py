@@ -58,7 +58,8 @@ def location_table() -> ibis.Table:
 
 
 @cache
-def _lookup() -> dict[str, str]:
+def region_keys() -> dict[str, str]:
+    """Every accepted spelling of the province or a place in one of its cities → the region code (320000 or a city)."""
     table = {PROVINCE: PROVINCE, PROVINCE_NAME: PROVINCE, "江苏": PROVINCE}
     table.update({key: city for key, (city, _county) in locations().items()})
     return table
@@ -66,7 +67,7 @@ def _lookup() -> dict[str, str]:
 
 def resolve_region(value: str, *, province: bool = True) -> str:
     """The region code of ``value`` (a 设区市 code, or 320000 when ``province`` allows it)."""
-    code = _lookup().get(str(value).strip())
+    code = region_keys().get(str(value).strip())
     if code is None or (code == PROVINCE and not province):
         allowed_zh = "320000、" if province else ""
         allowed_en = "320000, " if province else ""
