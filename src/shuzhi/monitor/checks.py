@@ -83,8 +83,12 @@ def _records(p: Problem) -> str:
 
 
 def number(v: ir.StringValue) -> ir.FloatingValue:
-    """A text cell as a number (thousands separators and spaces allowed), NULL when it is not one."""
-    return v.strip().replace(",", "").try_cast("float64")
+    """A text cell as a number (thousands separators and spaces allowed), NULL when it is not one.
+
+    The plain cast is tried first and the cleaned text only where it fails: on millions of meter readings
+    cleaning every cell cost more than the rest of the parsing.
+    """
+    return v.try_cast("float64").coalesce(v.strip().replace(",", "").try_cast("float64"))
 
 
 def blank(v: ir.StringValue) -> ir.BooleanValue:
