@@ -143,8 +143,11 @@ def rank_command(ctx: typer.Context, period: PeriodArg,
 
     with workspace(ctx) as ws:
         data = ranking(ws, period, by=by)
-    emit(ctx, data, lambda: [out.print(f"{r['rank']:>3}. {r['dc']}  {r['name']}  {r['city_name']}  {by} {_f(r[by])}")
-                             for r in data["rows"]])
+    def render() -> None:
+        for r in data["rows"]:
+            out.print(f"{r['rank']:>3}. {r['dc']}  {r['name']}  {r['city_name']}  {by} {_f(r[by])}")
+
+    emit(ctx, data, render)
 
 
 @app.command("rollup")

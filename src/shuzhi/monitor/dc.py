@@ -12,9 +12,10 @@ import datetime as dt
 import math
 from typing import Any
 
+import ibis
 import ibis.expr.types as ir
 
-from shuzhi.errors import ConfigError
+from shuzhi.errors import ConfigError, NotFoundError
 from shuzhi.monitor import dc_metrics as m
 from shuzhi.monitor.dc_period import Period, parse_period
 from shuzhi.monitor.dc_readings import readings_table
@@ -104,7 +105,7 @@ def provincial(ws: Workspace, period: str | Period) -> dict[str, Any]:
     p = _period(period, readings, ws)
     site = m.site_metrics(readings, registry_table(ws), p)
     cities = _named(_rows(ws, m.rollup(site, "city").order_by("city")))
-    whole = _rows(ws, m.rollup(site.mutate(region=ibis_literal(PROVINCE)), "region"))
+    whole = _rows(ws, m.rollup(site.mutate(region=ibis.literal(PROVINCE)), "region"))
     province = {**whole[0], "city": PROVINCE, "city_name": PROVINCE_NAME} if whole else None
     if province:
         province.pop("region", None)
@@ -112,16 +113,8 @@ def provincial(ws: Workspace, period: str | Period) -> dict[str, Any]:
     return {"period": p.label, "cities": cities, "province": province, "by_size": by_size}
 
 
-def ibis_literal(value: str) -> ir.StringScalar:
-    import ibis
-
-    return ibis.literal(value)
-
-
 def provincial_pue(ws: Workspace, year: int) -> float | None:
     """The energy-weighted PUE in ``year`` of the monitored new large and hyperscale data centres, or None."""
-    from shuzhi.errors import NotFoundError
-
     try:
         site = m.site_metrics(readings_table(ws), registry_table(ws), parse_period(str(year)))
     except NotFoundError:
@@ -163,7 +156,8 @@ def alerts(ws: Workspace, period: str | Period) -> dict[str, Any]:
     anomaly = cfg["anomaly"]
     iv = m.interval_pue(readings, p)
     odd = iv.filter((iv.pue < anomaly["min_pue"]) | (iv.pue > anomaly["max_pue"]) | (iv.z.abs() > anomaly["z"]))
-    odd = odd.mutate(n=odd.count().over(group_by="dc"), i=ibis_row_number(odd)).filter(lambda t: t.i < SHOWN)
+    odd = odd.mutate(n=odd.count().over(group_by="dc"), i=ibis.row_number().over(group_by="dc", order_by="ts"))
+    odd = odd.filter(odd.i < SHOWN)
     by_site = {r["dc"]: r for r in site_rows}
     anomalies: dict[str, list[dict[str, Any]]] = {}
     for r in _rows(ws, odd.select("dc", "ts", "pue", "z", "n").order_by(["dc", "ts"])):
@@ -172,9 +166,3 @@ def alerts(ws: Workspace, period: str | Period) -> dict[str, Any]:
         row = by_site.get(code, {"dc": code})
         add("anomaly", row, float(items[0]["n"]), 0, "; ".join(f"{i['ts']} PUE={i['pue']:.3f}" for i in items))
     return {"period": p.label, "alerts": found, "gaps": holes, "sites": len(site_rows)}
-
-
-def ibis_row_number(t: ir.Table) -> ir.IntegerColumn:
-    import ibis
-
-    return ibis.row_number().over(group_by="dc", order_by="ts")

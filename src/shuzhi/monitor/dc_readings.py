@@ -71,9 +71,9 @@ def _parsed(raw: ir.Table) -> ir.Table:
     t = raw.mutate(**{f.name: ibis.null("string") for f in FIELDS if f.name not in raw.columns})
     stamp = t.ts.try_cast("timestamp").coalesce(t.ts.strip().replace("/", "-").replace("T", " ").try_cast("timestamp"))
     return t.mutate(
-        dc=t.dc.strip(), ts_raw=t.ts, ts=stamp, total=number(t.total_kwh), it=number(t.it_kwh),
+        dc=t.dc.strip(), ts=stamp, total=number(t.total_kwh), it=number(t.it_kwh),
         cat=ibis.ifelse(blank(t.category), "1", t.category.strip()).try_cast("int64"),
-        cat_raw=t.category, min_given=number(t.minutes), water=number(t.water_l), renewable=number(t.renewable_kwh),
+        min_given=number(t.minutes), water=number(t.water_l), renewable=number(t.renewable_kwh),
     )
 
 
@@ -108,7 +108,8 @@ def _checks(t: ir.Table, stored: ir.Table | None) -> tuple[list[Check], ir.Table
               ~t.cat.isin(cfg["categories"]).fill_null(False)),
         Check("duplicate", "同一数据中心同一时间出现多次", "the same data centre and time appear more than once", t.n.notnull()),
         Check("interval", "无法推断计量间隔：该数据中心只有一条读数，请给出计量间隔(分钟)",
-              "cannot infer the interval: the site has one reading; give interval_minutes", t.step.isnull() & t.ts.notnull()),
+              "cannot infer the interval: the site has one reading; give interval_minutes",
+              t.step.isnull() & t.ts.notnull() & t.design_it_kw.notnull()),
         Check("unit_high", f"平均功率超过设计 IT 容量的 {cfg['max_power_ratio']:g} 倍（单位是否误用 Wh？）",
               f"average power above {cfg['max_power_ratio']:g}× the design IT capacity (Wh given as kWh?)",
               power_ratio > cfg["max_power_ratio"]),

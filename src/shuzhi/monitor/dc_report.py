@@ -11,6 +11,7 @@ from typing import Any
 
 from shuzhi.monitor import dc
 from shuzhi.monitor.charts import Series, bar_chart, line_chart
+from shuzhi.monitor.dc_period import parse_period
 from shuzhi.monitor.dc_registry import dc_config, list_sites
 from shuzhi.monitor.report import Report, Section, Sheet, write_report
 from shuzhi.workspace import Workspace
@@ -34,7 +35,8 @@ def _metric_row(r: dict[str, Any]) -> list[Any]:
 def build_report(ws: Workspace, period: str) -> Report:
     ranked = dc.ranking(ws, period)
     roll = dc.provincial(ws, period)
-    monthly = dc.metrics(ws, period, grain="month") if len(period) <= 4 else dc.metrics(ws, period, grain="day")
+    grain = "month" if parse_period(period).grain == "year" else "day"  # a year by month, a month by day
+    series_rows = dc.metrics(ws, period, grain=grain)["rows"]
     found = dc.alerts(ws, period)
     target = dc_config()["alerts"]["pue_new_large"]["max_pue"]
     prov = roll["province"] or {}
@@ -42,8 +44,9 @@ def build_report(ws: Workspace, period: str) -> Report:
              ("全省 PUE Province PUE", _fmt(prov.get("pue"))), ("全省上架率 Utilisation", _pct(prov.get("utilisation"))),
              ("告警 Alerts", len(found["alerts"])), ("新建大型 PUE 目标 Target", f"< {target:g}")]
     by_energy = sorted(ranked["rows"], key=lambda r: -(r["it_kwh"] or 0))[:TREND_SITES]
-    series = [Series(f"{r['name']}", [(str(x["bucket"])[:10 if len(period) > 4 else 7], x["pue"])
-                                       for x in monthly["rows"] if x["dc"] == r["dc"]]) for r in by_energy]
+    width = 7 if grain == "month" else 10
+    series = [Series(r["name"], [(str(x["bucket"])[:width], x["pue"]) for x in series_rows if x["dc"] == r["dc"]])
+              for r in by_energy]
     trend = line_chart(series, guides=[(target, f"目标 {target:g}")], y_label="PUE")
     cities = bar_chart([(c["city_name"], c["pue"]) for c in roll["cities"]], guide=(target, f"{target:g}"),
                        maximum=max([2.0, *[c["pue"] or 0 for c in roll["cities"]]]))
