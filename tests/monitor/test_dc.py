@@ -272,3 +272,8 @@ def test_readings_from_xlsx_with_date_cells(ws, tmp_path) -> None:  # type: igno
     assert (result["added"], result["first"], result["last"]) == (4, "2025-02-01 00:00:00", "2025-02-01 00:45:00")
     a = by_dc(dc.metrics(ws, "2025-02-01")["rows"])["A"]
     assert (a["pue"], a["category"], a["minutes"]) == (1.2505, 2, 60)
+
+
+def test_cli_prints_names_literally(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    cli("monitor", "dc", "register", str(write(tmp_path, "sites.csv", SITES.replace("甲数据中心", "[bold]甲[/bold]"))))
+    assert "[bold]甲[/bold]" in cli("monitor", "dc", "list").stdout

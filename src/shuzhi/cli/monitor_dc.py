@@ -16,6 +16,11 @@ ActorOpt = Annotated[str | None, typer.Option("--actor", help="操作人 [defaul
 PeriodArg = Annotated[str, typer.Argument(help="期间 period: YYYY, YYYY-MM or YYYY-MM-DD")]
 
 
+def _say(line: str) -> None:
+    """Print a line of user data (site names) literally: never read as Rich markup."""
+    out.print(line, markup=False, highlight=False)
+
+
 def _f(v: float | None, digits: int = 3) -> str:
     return "—" if v is None else f"{v:.{digits}f}"
 
@@ -42,7 +47,7 @@ def register_command(ctx: typer.Context, file: Annotated[Path, typer.Argument(he
 
     with workspace(ctx) as ws:
         data = import_registry(ws, file, actor=actor or getpass.getuser())
-    emit(ctx, data, lambda: out.print(text(ctx, f"登记 {data['rows']} 个：新增 {data['inserted']}，更新 {data['updated']}，未变 {data['unchanged']}",
+    emit(ctx, data, lambda: _say(text(ctx, f"登记 {data['rows']} 个：新增 {data['inserted']}，更新 {data['updated']}，未变 {data['unchanged']}",
                                            f"{data['rows']} site(s): {data['inserted']} added, {data['updated']} updated, {data['unchanged']} unchanged")))
 
 
@@ -64,7 +69,7 @@ def list_command(ctx: typer.Context, city: Annotated[str | None, typer.Option("-
 
     def render() -> None:
         for s in sites:
-            out.print(f"{s['code']}  {s['name']}  {s['city_name']}  {s['size_label']}  racks {s['racks_in_service']}/{s['racks_installed']}"
+            _say(f"{s['code']}  {s['name']}  {s['city_name']}  {s['size_label']}  racks {s['racks_in_service']}/{s['racks_installed']}"
                       f" ({_p(s['utilisation'])})  {s['design_it_kw']:g} kW" + ("  新建 new" if s["new_build"] else ""))
 
     emit(ctx, {"sites": sites}, render)
@@ -89,7 +94,7 @@ def readings_command(ctx: typer.Context, file: Annotated[Path, typer.Argument(he
 
     with workspace(ctx) as ws:
         data = import_readings(ws, file, actor=actor or getpass.getuser())
-    emit(ctx, data, lambda: out.print(text(
+    emit(ctx, data, lambda: _say(text(
         ctx, f"读数 {data['rows']} 条（{data['sites']} 个数据中心，{data['first']} 至 {data['last']}）：新增 {data['added']}，已存在 {data['skipped_known']}",
         f"{data['rows']} reading(s) ({data['sites']} site(s), {data['first']} to {data['last']}): {data['added']} added, "
         f"{data['skipped_known']} already stored")))
@@ -121,7 +126,7 @@ def metrics_command(
     def render() -> None:
         for r in data["rows"]:
             when = f"{str(r['bucket'])[:10]}  " if "bucket" in r else ""
-            out.print(f"{when}{r['dc']}  {r['name']}  PUE {_f(r['pue'])} (cat {r['category']})  WUE {_f(r['wue'], 2)}  REF {_p(r['ref'])}"
+            _say(f"{when}{r['dc']}  {r['name']}  PUE {_f(r['pue'])} (cat {r['category']})  WUE {_f(r['wue'], 2)}  REF {_p(r['ref'])}"
                       f"  IT load {_p(r['it_load'])}  racks {_p(r['utilisation'])}  coverage {_p(r['coverage'])}")
 
     emit(ctx, data, render)
@@ -145,7 +150,7 @@ def rank_command(ctx: typer.Context, period: PeriodArg,
         data = ranking(ws, period, by=by)
     def render() -> None:
         for r in data["rows"]:
-            out.print(f"{r['rank']:>3}. {r['dc']}  {r['name']}  {r['city_name']}  {by} {_f(r[by])}")
+            _say(f"{r['rank']:>3}. {r['dc']}  {r['name']}  {r['city_name']}  {by} {_f(r[by])}")
 
     emit(ctx, data, render)
 
@@ -168,7 +173,7 @@ def rollup_command(ctx: typer.Context, period: PeriodArg, json_: JsonOpt = False
     def render() -> None:
         rows = [*data["cities"], *([data["province"]] if data["province"] else [])]
         for c in rows:
-            out.print(f"{c['city_name']}  {c['sites']}  PUE {_f(c['pue'])}  racks {_p(c['utilisation'])}  IT load {_p(c['it_load'])}")
+            _say(f"{c['city_name']}  {c['sites']}  PUE {_f(c['pue'])}  racks {_p(c['utilisation'])}  IT load {_p(c['it_load'])}")
 
     emit(ctx, data, render)
 
@@ -192,10 +197,10 @@ def alerts_command(ctx: typer.Context, period: PeriodArg, json_: JsonOpt = False
 
     def render() -> None:
         if not data["alerts"]:
-            out.print(text(ctx, "没有告警", "no alerts"))
+            _say(text(ctx, "没有告警", "no alerts"))
         for a in data["alerts"]:
             value = _f(a["value"]) if a["kind"] != "anomaly" else f"{a['value']:g}"
-            out.print(f"{text(ctx, a['zh'], a['en'])}: {a['dc']} {a['name'] or ''} {value} / {a['threshold']:g} {a['detail']}")
+            _say(f"{text(ctx, a['zh'], a['en'])}: {a['dc']} {a['name'] or ''} {value} / {a['threshold']:g} {a['detail']}")
 
     emit(ctx, data, render)
 
@@ -220,5 +225,5 @@ def report_command(ctx: typer.Context, period: PeriodArg,
         raise ConfigError("请至少给出 --html 或 --xlsx", "give --html or --xlsx (or both)")
     with workspace(ctx) as ws:
         data = write_dc_report(ws, period, html=html, xlsx=xlsx)
-    emit(ctx, data, lambda: out.print(text(ctx, f"已写入 {', '.join(p for p in (data['html'], data['xlsx']) if p)}",
+    emit(ctx, data, lambda: _say(text(ctx, f"已写入 {', '.join(p for p in (data['html'], data['xlsx']) if p)}",
                                            f"written: {', '.join(p for p in (data['html'], data['xlsx']) if p)}")))
