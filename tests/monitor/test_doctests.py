@@ -10,7 +10,7 @@ import pytest
 
 import shuzhi.monitor
 
-MODULES = ["shuzhi.xlsx", *(f"shuzhi.monitor.{m.name}" for m in pkgutil.iter_modules(shuzhi.monitor.__path__))]
+MODULES = ["shuzhi.xlsx", "shuzhi.demo.monitor", "shuzhi.demo.monitor_dc", *(f"shuzhi.monitor.{m.name}" for m in pkgutil.iter_modules(shuzhi.monitor.__path__))]
 
 
 @pytest.mark.parametrize("name", MODULES)

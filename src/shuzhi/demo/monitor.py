@@ -21,8 +21,21 @@ DC_PERIOD = "2025"
 INDICATOR_PERIOD = "2024"
 
 
-def monitor_demo(ws: Workspace, data_dir: Path, exports: Path, *, seed: int) -> dict[str, Any]:
-    dc = demo_dc(ws, data_dir, seed=seed)
+#: the demo's ``--rows`` at which the data centres get a whole year of readings (fewer rows, fewer days)
+FULL_YEAR_ROWS = 10_000
+
+
+def readings_days(rows: int) -> int:
+    """Days of meter readings for a demo of ``rows``: a year at the default, at least a month.
+
+    >>> readings_days(10_000), readings_days(300), readings_days(5_000)
+    (365, 31, 182)
+    """
+    return max(31, min(365, round(365 * rows / FULL_YEAR_ROWS)))
+
+
+def monitor_demo(ws: Workspace, data_dir: Path, exports: Path, *, seed: int, rows: int = FULL_YEAR_ROWS) -> dict[str, Any]:
+    dc = demo_dc(ws, data_dir, seed=seed, days=readings_days(rows))
     found = alerts(ws, DC_PERIOD)
     province = provincial(ws, DC_PERIOD)["province"]
     indicators = demo_indicators(ws, data_dir, seed)

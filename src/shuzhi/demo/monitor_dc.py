@@ -10,7 +10,7 @@ the 17.5M-reading benchmark table. Planted, and documented in the demo's summary
 - ``LYG-001`` has 上架率 45%: low utilisation.
 
 >>> sites = demo_sites(4)
->>> [s["code"] for s in sites], sites[0]["operator_uscc"][-1] == gb32100_check_char(sites[0]["operator_uscc"][:17])
+>>> [s["数据中心代码"] for s in sites], sites[0]["operator_uscc"][-1] == gb32100_check_char(sites[0]["operator_uscc"][:17])
 (['NJ-001', 'NJ-002', 'SZ-001', 'SZ-002'], True)
 """
 

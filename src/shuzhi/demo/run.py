@@ -47,7 +47,7 @@ def run_demo(ws: Workspace, *, rows: int, seed: int, steps: Steps) -> dict[str, 
     steps("脱敏：共享版与开放版", "masking: share and open versions")
     masked = mask_demo(ws, [item["code"] for item in manifest["datasets"]])
     steps("运行监测：数据中心、规划指标、产业", "monitoring: data centres, plan indicators, industry")
-    monitoring = monitor_demo(ws, out_dir / "monitor", exports, seed=seed)
+    monitoring = monitor_demo(ws, out_dir / "monitor", exports, seed=seed, rows=rows)
     return {
         "data_dir": str(out_dir),
         "manifest": manifest,
