@@ -130,3 +130,15 @@ def test_shuffle_permutes_a_column_among_the_rows(engine: Engine) -> None:
     assert sorted(map(str, (r["v"] for r in out))) == sorted(map(str, values))  # the same values, NULLs included
     moved = sum(dict(zip(ids, values, strict=True))[r["id"]] != r["v"] for r in out)
     assert moved >= 20  # a cyclic shift of a random order: values leave their rows
+
+
+def test_shuffle_moves_nulls_like_values(engine: Engine) -> None:
+    """The value the last row takes is the first of the order, NULL or not (Ibis' first() skips NULLs unless told)."""
+    from shuzhi.masking.policy import Decision
+    from shuzhi.masking.static import ColumnPlan, mask_table
+
+    ids, values = [str(i) for i in range(30)], [None] * 29 + ["x"]
+    t = parquet_maker(engine, Path(tempfile.mkdtemp()))({"id": ids, "v": values})
+    plans = [ColumnPlan("id", None, None, [], Decision("keep")), ColumnPlan("v", None, None, [], Decision("shuffle"))]
+    out = engine.to_pyarrow(mask_table(engine.name, t, plans)[0]).to_pylist()
+    assert sorted(map(str, (r["v"] for r in out))) == sorted(map(str, values))  # one "x", 29 NULLs

@@ -332,4 +332,7 @@ def _shuffle(col: ir.Value, ctx: Context, p: NoParams) -> ir.Value:
     order = ibis.window(order_by=key)
     whole = ibis.window(order_by=key, rows=(None, None))
     last = ibis.row_number().over(order) == key.count().over(whole) - 1
-    return ibis.ifelse(last, ctx.table[ctx.column].first().over(whole), ctx.table[ctx.column].lead(1).over(order))
+    # the first value of the order may be NULL and must move like any other: first() skips NULLs, and Ibis'
+    # Spark compiler ignores include_null=True, so the value goes in a struct, which is never NULL itself
+    first = ibis.struct({"v": ctx.table[ctx.column]}).first().over(whole)["v"]
+    return ibis.ifelse(last, first, ctx.table[ctx.column].lead(1).over(order))
