@@ -67,6 +67,24 @@ def test_the_same_increment_twice_in_a_row_changes_nothing(ws: Workspace, tmp_pa
     assert [g["rows"] for g in versions(ws)[-1].segments] == [4, 2, 1]
 
 
+def test_a_writer_that_read_an_older_version_writes_nothing(ws: Workspace, tmp_path: Path) -> None:
+    """``expect_latest``: a caller that chose its rows from version n fails (and changes nothing) once
+    another writer has registered a version; 0 stands for "no version yet"."""
+    people = str(write_text(tmp_path / "people.csv", csv_text()))
+    inc = str(write_text(tmp_path / "inc.csv", csv_text(MORE)))
+    assert ingest(ws, people, expect_latest=0).version == 1
+    with pytest.raises(SourceError, match=r"changed after it was read \(read v0, now v1\)") as err:
+        ingest(ws, people.replace("people.csv", "inc.csv"), flags={"code": "people"}, expect_latest=0)
+    assert "请重试" in err.value.zh
+    with pytest.raises(SourceError, match=r"read v2, now v1"):
+        ingest(ws, inc, flags={"code": "people"}, append=True, expect_latest=2)
+    assert [v.version for v in versions(ws)] == [1]
+    assert rows_of(ws, "people") == sorted(records(), key=lambda r: r["公民身份号码"])
+    assert ingest(ws, inc, flags={"code": "people"}, append=True, expect_latest=1).version == 2
+    # the increment already there: unchanged, whatever the caller read
+    assert ingest(ws, inc, flags={"code": "people"}, append=True, expect_latest=1).status == "unchanged"
+
+
 def test_bad_increments_change_nothing(ws: Workspace, tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="has no version to append to"):
         ingest(ws, str(write_text(tmp_path / "people.csv", csv_text())), append=True)

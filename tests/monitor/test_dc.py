@@ -213,6 +213,32 @@ def test_reimport_skips_stored_readings_and_audits(ws, tmp_path) -> None:  # typ
     assert actions.count("monitor.dc.readings") == 2 and actions.count("monitor.dc.register") == 1
 
 
+def test_an_import_racing_another_writes_nothing(ws, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """New rows are decided against the stored readings: if another import lands in between, the
+    later one fails (try again) instead of dropping the other's rows or appending duplicates."""
+    import shuzhi.monitor.dc_readings as readings
+
+    import_registry(ws, write(tmp_path, "sites.csv", SITES), actor="t")
+    real = readings._stored
+    monkeypatch.setattr(readings, "_stored", lambda w: (None, 0))  # read before the first import landed
+    import_readings(ws, write(tmp_path, "r.csv", READINGS), actor="t")
+    head = READINGS.splitlines()[0]
+    other = write(tmp_path, "other.csv", head + "\nB,2025-01-01 00:30,300,200,1,,\nB,2025-01-01 00:45,300,200,1,,\n")
+    with pytest.raises(SourceError, match="changed after it was read"):
+        import_readings(ws, other, actor="t")
+    assert ws.engine.execute(dc.readings_table(ws).count()) == 9
+    v1 = real(ws)
+    monkeypatch.setattr(readings, "_stored", real)
+    assert import_readings(ws, other, actor="t")["version"] == 2
+    monkeypatch.setattr(readings, "_stored", lambda w: v1)  # read v1; v2 landed since
+    more = write(tmp_path, "more.csv", head + "\nB,2025-01-01 01:00,300,200,1,,\nB,2025-01-01 01:15,300,200,1,,\n")
+    with pytest.raises(SourceError, match=r"read v1, now v2"):
+        import_readings(ws, more, actor="t")
+    assert ws.engine.execute(dc.readings_table(ws).count()) == 11
+    with ws.store.session() as s:
+        assert s.scalar(sa.select(sa.func.count()).where(AuditEvent.action == "monitor.dc.readings")) == 2
+
+
 def test_no_readings_is_a_clear_error(ws) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(NotFoundError, match="no meter readings"):
         dc.metrics(ws, "2025")

@@ -103,6 +103,7 @@ def ingest(
     append: bool = False,
     steps: Steps = _no_steps,
     audit: Callable[[sa.orm.Session, int], None] | None = None,
+    expect_latest: int | None = None,
 ) -> IngestResult:
     """Read ``spec`` and register it as the next version of its dataset.
 
@@ -112,6 +113,10 @@ def ingest(
     Parquet parts (see :func:`_combine`); appending the increment the latest version
     ended with again changes nothing. ``audit(session, version)`` records the action in the
     transaction that registers the version.
+
+    ``expect_latest`` is for callers that decided what to write from the stored data (e.g. which
+    rows are new): the latest version they read (0: none yet). If another writer registered a
+    version since, nothing is written and the caller is told to try again.
     """
     started = time.monotonic()
     meta = resolve_meta(spec, flags or {}, meta_file)
@@ -130,6 +135,7 @@ def ingest(
                 if _same_content(latest, staged, append):
                     _save_meta(ws, meta, _default_title(spec))
                     return _unchanged(meta, latest, staged, started)  # type: ignore[arg-type]
+                _expected(latest, expect_latest, meta.code)
             segments = _combine(ws, base, staged, out) if base is not None else None
             report = steps("统计列概况", "profiling columns")
             rows, profiles = profile(ws.engine, ws.engine.read_parquet(out))
@@ -151,6 +157,7 @@ def ingest(
                 latest = _latest(ws, meta.code)
                 if _same_content(latest, staged, append):  # another writer got here first
                     return _unchanged(meta, latest, staged, started)  # type: ignore[arg-type]
+                _expected(latest, expect_latest, meta.code)
                 if base is not None and (latest is None or latest.id != base.id):
                     raise SourceError(
                         f"追加期间资源 {meta.code} 有了新版本，请重试", f"dataset {meta.code} got a new version while appending; try again"
@@ -171,6 +178,13 @@ def version_segments(v: DatasetVersion, storage: Any) -> list[dict[str, Any]]:
     if v.segments:
         return v.segments
     return [{"id": f"v{v.id}-{v.checksum}"[:64], "files": storage.parts(v.storage_uri), "rows": v.row_count, "checksum": v.checksum}]
+
+
+def _expected(latest: DatasetVersion | None, expected: int | None, code: str) -> None:
+    if expected is not None and (latest.version if latest is not None else 0) != expected:
+        have = f"v{latest.version}" if latest is not None else "无版本 / none"
+        raise SourceError(f"资源 {code} 在读取后有了新版本（读取时 v{expected}，现在 {have}），未写入任何数据，请重试",
+                          f"dataset {code} changed after it was read (read v{expected}, now {have}); nothing was written, try again")
 
 
 def _append_base(latest: DatasetVersion | None, code: str) -> DatasetVersion:

@@ -107,6 +107,12 @@ def search_datasets(ws: Workspace, query: str, limit: int = 50) -> list[dict[str
     return [{**entries[h.code], "score": h.score, "matched": h.matched} for h in hits]
 
 
+def latest_version(ws: Workspace, code: str) -> int | None:
+    """The number of the latest version of ``code``; None when there is no such dataset or no version."""
+    with ws.store.session() as s:
+        return s.scalar(sa.select(sa.func.max(DatasetVersion.version)).join(Dataset).where(Dataset.code == code))
+
+
 def read_dataset(ws: Workspace, code: str, version: int | None = None, *, typed: bool = True) -> ir.Table:
     """The stored data of a version as an Ibis table, text columns converted to their catalog types."""
     chosen = _version(_load(ws, code), version)

@@ -26,7 +26,7 @@ import pyarrow.parquet as pq
 from sqlalchemy.orm import Session
 
 from shuzhi.catalog import ingest
-from shuzhi.catalog.queries import read_dataset
+from shuzhi.catalog.queries import latest_version, read_dataset
 from shuzhi.errors import NotFoundError
 from shuzhi.monitor.checks import Check, blank, number, problems, raise_problems
 from shuzhi.monitor.dc_registry import dc_config, registry_table
@@ -60,11 +60,10 @@ def readings_table(ws: Workspace) -> ir.Table:
                             "no meter readings have been imported yet (shuzhi monitor dc readings FILE)") from None
 
 
-def _stored(ws: Workspace) -> ir.Table | None:
-    try:
-        return read_dataset(ws, READINGS)
-    except NotFoundError:
-        return None
+def _stored(ws: Workspace) -> tuple[ir.Table | None, int]:
+    """The stored readings and their version number (None and 0 before the first import)."""
+    version = latest_version(ws, READINGS)
+    return (None, 0) if version is None else (read_dataset(ws, READINGS, version), version)
 
 
 def _parsed(raw: ir.Table) -> ir.Table:
@@ -147,7 +146,7 @@ def push_readings(ws: Workspace, rows: Sequence[Mapping[str, Any]], *, actor: st
 
 
 def _import(ws: Workspace, raw: ir.Table, what: tuple[str, str], source: str, actor: str) -> dict[str, Any]:
-    stored = _stored(ws)
+    stored, seen = _stored(ws)
     sites = registry_table(ws).select("code", "design_it_kw")
     t = _parsed(raw)
     t = t.left_join(sites, t.dc == sites.code).drop("code")
@@ -177,5 +176,6 @@ def _import(ws: Workspace, raw: ir.Table, what: tuple[str, str], source: str, ac
     with ws.staging() as work:
         out = work / "readings.parquet"
         pq.write_table(fresh, out)
-        done = ingest(ws, str(out), flags=dict(META), append=stored is not None, audit=audit)
+        # the new rows were decided against version ``seen``: another import since then fails this one (try again)
+        done = ingest(ws, str(out), flags=dict(META), append=stored is not None, audit=audit, expect_latest=seen)
     return {**result, "version": done.version}
