@@ -288,6 +288,25 @@ def test_import_lists_every_problem_at_once(any_ws, tmp_path) -> None:  # type: 
         ("indicator", [1]), ("region", [2]), ("value", [3]), ("negative", [4])]
 
 
+def test_open_bounds_on_both_engines(any_ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """An indicator with no lower bound takes negative values; the bounds of the others still hold
+    (on Spark too, where a NULL float of an in-memory table would come back as NaN)."""
+    open_low = REG.indicators["bigdata_revenue"].model_copy(update={"minimum": None})
+    reg = REG.model_copy(update={"indicators": {**REG.indicators, "bigdata_revenue": open_low}})
+    rows = "bigdata_revenue,江苏省,2023,-1\nbigdata_revenue,江苏省,2022,1e12\ndc_racks,江苏省,2022,-2\n"
+    with pytest.raises(SourceError) as e:
+        import_values(any_ws, write(tmp_path, "v.csv", HEAD + rows), actor="t", registry=reg)
+    assert [(p["check"], p["records"]) for p in e.value.details["problems"]] == [("negative", [3])]
+    done = import_values(any_ws, write(tmp_path, "v.csv", HEAD + rows.rsplit("dc_racks", 1)[0]), actor="t", registry=reg)
+    assert done["inserted"] == 2
+
+
+def test_record_value_without_source_on_both_engines(any_ws) -> None:  # type: ignore[no-untyped-def]
+    done = record_value(any_ws, "dc_racks", "苏州", "2023", 12.5, actor="api")
+    assert (done["action"], done["value"], done["source"]) == ("inserted", 12.5, None)
+    assert load_values(any_ws)[0]["source"] is None
+
+
 def test_import_reads_xlsx(ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
     wb = openpyxl.Workbook()
     sheet = wb.active

@@ -166,6 +166,17 @@ def test_upsert_one_enterprise(ws: Workspace) -> None:
         assert len(events(s, action="monitor.industry.upsert")) == 3
 
 
+def test_upsert_keeps_missing_values_missing_on_both_engines(any_ws: Workspace) -> None:
+    """A value not given is missing, not the text 'NaN' (what Spark makes of a NULL in an in-memory table)."""
+    values = {"uscc": uscc(1), "name": "甲", "city": "南京", "segment": "software", "revenue": None, "tags": None}
+    assert upsert_enterprise(any_ws, values, actor="api")["status"] == "inserted"
+    (e,) = list_enterprises(any_ws)
+    assert (e["revenue"], e["tags"], e["parks"]) == (None, [], [])
+    with pytest.raises(SourceError) as info:
+        upsert_enterprise(any_ws, {**values, "uscc": uscc(2), "name": None}, actor="api")
+    assert [p["check"] for p in info.value.details["problems"]] == ["name"]
+
+
 def test_list_filters(ws: Workspace, tmp_path: Path) -> None:
     import_enterprises(ws, write(tmp_path / "a.csv", [row(uscc(1), tags="龙头"), row(uscc(2), city="苏州", segment="security")]), actor="t")
     assert [e["uscc"] for e in list_enterprises(ws, city="320500")] == [uscc(2)]

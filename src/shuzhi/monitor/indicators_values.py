@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,7 +31,7 @@ import sqlalchemy as sa
 
 from shuzhi.errors import ConfigError
 from shuzhi.monitor.checks import Check, blank, problems, raise_problems
-from shuzhi.monitor.files import RECORD, Field, read_file
+from shuzhi.monitor.files import RECORD, Field, read_file, read_rows
 from shuzhi.monitor.indicators import Registry, load_registry
 from shuzhi.monitor.regions import (
     region_keys,
@@ -63,12 +64,14 @@ def period_end(period: str) -> dt.date:
 
 
 def _indicator_lookup(reg: Registry) -> ir.Table:
-    """Code or Chinese name → code and value bounds."""
+    """Code or Chinese name → code and value bounds (an open bound is ∓∞, never NULL: Spark would read a
+    NULL float of an in-memory table as NaN, which it orders above every number)."""
     rows: dict[str, list[Any]] = {"key": [], "code": [], "lo": [], "hi": []}
     for ind in reg.indicators.values():
         for key in dict.fromkeys((ind.code, ind.name)):
             rows["key"].append(key), rows["code"].append(ind.code)
-            rows["lo"].append(ind.minimum), rows["hi"].append(ind.maximum)
+            rows["lo"].append(-math.inf if ind.minimum is None else ind.minimum)
+            rows["hi"].append(math.inf if ind.maximum is None else ind.maximum)
     return ibis.memtable(rows, schema={"key": "string", "code": "string", "lo": "float64", "hi": "float64"})
 
 
@@ -137,11 +140,9 @@ def record_value(ws: Workspace, indicator: str, region: str, period: str, value:
                  actor: str, registry: Registry | None = None) -> dict[str, Any]:
     """Record one value (the same checks as a file); returns it with ``action`` inserted, updated or unchanged."""
     reg = registry or load_registry()
-    one = ibis.memtable({"indicator": [indicator], "region": [str(region)], "period": [str(period)], "value": [str(value)],
-                         "source": [source], RECORD: [1]},
-                        schema={"indicator": "string", "region": "string", "period": "string", "value": "string",
-                                "source": "string", RECORD: "int64"})
-    (row,) = _valid_rows(ws, one, reg, ("指标值", "indicator value"))
+    one = {"indicator": indicator, "region": region, "period": period, "value": value, "source": source}
+    with read_rows(ws, [one], FIELDS) as raw:  # not an in-memory table: Spark would store a missing source as 'NaN'
+        (row,) = _valid_rows(ws, raw, reg, ("指标值", "indicator value"))
     counts = _write(ws, [row], actor=actor, target=f"indicator:{row['indicator']}", details={})
     action = next(k for k in ("inserted", "updated", "unchanged") if counts[k])
     return {**row, "as_of": row["as_of"].isoformat(), "region_name": region_name(row["region"]), "action": action}

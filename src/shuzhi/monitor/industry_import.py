@@ -31,7 +31,7 @@ from shuzhi.monitor.checks import (
     problems,
     raise_problems,
 )
-from shuzhi.monitor.files import RECORD, Field, read_file
+from shuzhi.monitor.files import RECORD, Field, read_file, read_rows
 from shuzhi.monitor.industry import industry_config
 from shuzhi.monitor.regions import locations
 from shuzhi.security.audit import record
@@ -154,9 +154,8 @@ def upsert_enterprise(ws: Workspace, values: Mapping[str, Any], *, actor: str) -
         raise ConfigError(f"不认识的企业字段：{unknown}（可用：{sorted(known)}）", f"unknown enterprise field(s): {unknown} (known: {sorted(known)})")
     cells = {k: ("、".join(map(str, v)) if isinstance(v, (list, tuple)) else None if v is None else str(v)) for k, v in values.items()}
     cells = {f.name: cells.get(f.name) for f in FIELDS if f.name in cells or f.required}
-    raw = ibis.memtable({**{k: [v] for k, v in cells.items()}, RECORD: [1]},
-                        schema={**{k: "string" for k in cells}, RECORD: "int64"})
-    rows = _valid_rows(ws, _prepared(raw), ("企业信息", "enterprise"))
+    with read_rows(ws, [cells], FIELDS) as raw:  # not an in-memory table: Spark would read a missing value as 'NaN'
+        rows = _valid_rows(ws, _prepared(raw), ("企业信息", "enterprise"))
     result = _upsert(ws, rows, present=[c for c in OPTIONAL if c in cells], actor=actor,
                      action="monitor.industry.upsert", target=rows[0]["uscc"])
     status = next(k for k in ("inserted", "updated", "unchanged") if result[k])
