@@ -40,6 +40,17 @@ def test_valid_distinct_reversible(values: list[str], keep: tuple[str, ...], cip
     assert decrypt_ids(key, pa.array(out), keep=keep, cipher=cipher).to_pylist() == values
 
 
+@pytest.mark.parametrize(("area", "prefix"), [("county", "320102"), ("city", "320100"), ("province", "320000")])
+def test_area_generalized(area: str, prefix: str) -> None:
+    values = [ident("320102", dt.date(1985, 1, 1) + dt.timedelta(days=i), i) for i in range(50)]
+    out = encrypt_ids(KEY, pa.array(values), keep=("area", "sex"), area=area).to_pylist()
+    assert all(o[:6] == prefix and gb11643_valid(o) for o in out) and len(set(out)) == 50
+    back = decrypt_ids(KEY, pa.array(out), keep=("area", "sex"), area=area).to_pylist()
+    assert [b[:17] for b in back] == [prefix + v[6:17] for v in values] and all(gb11643_valid(b) for b in back)
+    with pytest.raises(ConfigError, match="generalizes to county, city, province"):
+        encrypt_ids(KEY, pa.array(values), area="town")
+
+
 @pytest.mark.parametrize(("keep", "size"), [(("area",), 73049 * 1000), (("area", "sex"), 73049 * 500)])
 def test_domain_sizes(keep: tuple[str, ...], size: int) -> None:
     assert domain(keep) == size

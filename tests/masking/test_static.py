@@ -89,6 +89,25 @@ def test_share_version_tokenizes_and_reverses_with_audit(home: Path) -> None:
     assert ("mask", "steward") in events and ("unmask", "auditor") in events and ("key.rotate", "security") in events
 
 
+def test_fpe_of_ids_can_generalize_the_area(home: Path, tmp_path: Path) -> None:
+    """``area: city``: the output is a valid ID in the prefecture (320102 → 320100); unmasking restores
+    the birth date and sequence, and the county stays generalized (lost by design)."""
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("dataset: people\ncolumns:\n  sfzh: {transform: fpe, area: city}\n", encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("dataset: people\ncolumns:\n  lxdh: {transform: fpe, format: text, area: city}\n", encoding="utf-8")
+    with open_ws(home) as ws:
+        mask_dataset(ws, "people", audience="share", policy=policy, out="people_city", actor="steward")
+        back = unmask_dataset(ws, "people_city", columns=["sfzh"], out="people_city_back", reason="核对", actor="auditor")
+        source, out, restored = rows(ws, "people"), rows(ws, "people_city"), rows(ws, back.code)
+        with pytest.raises(ConfigError, match="applies only to ID numbers"):
+            mask_dataset(ws, "people", audience="share", policy=bad, out="x", actor="steward")
+    for before, after, again in zip(source, out, restored, strict=True):
+        assert gb11643_valid(after["sfzh"]) and after["sfzh"][:6] == before["sfzh"][:4] + "00"
+        assert after["sfzh"][6:17] != before["sfzh"][6:17]
+        assert again["sfzh"][:17] == before["sfzh"][:4] + "00" + before["sfzh"][6:17] and gb11643_valid(again["sfzh"])
+
+
 def test_masking_again_with_the_same_recipe_changes_nothing(home: Path) -> None:
     with open_ws(home) as ws:
         first = mask_dataset(ws, "people", audience="share", actor="a").result

@@ -1,11 +1,15 @@
 """Format-preserving encryption of 公民身份号码 that keeps the number valid (GB 11643-1999).
 
 An 18-character number is area (6) · birth date (8) · sequence (3, the last digit odd for men) ·
-check character. The parts named in ``keep`` pass through (the area always does: it is a
-quasi-identifier to generalize, not to encrypt); the others are encrypted together as one
+check character. The parts named in ``keep`` pass through; the others are encrypted together as one
 number with FF1 and cycle walking, so the result is again a real calendar date and a sequence
 of the same sex when sex is kept; the check character is recomputed, so the output passes every
 GB 11643 validator and joins on itself across datasets.
+
+The area is never encrypted (a quasi-identifier, not a secret): it passes through, or with
+``area="city"`` / ``"province"`` is generalized to its GB/T 2260 prefecture (320102 → 320100) or
+province (→ 320000) code, which is again a valid area code. Generalizing loses the county for good:
+decryption restores the birth date and sequence, not the county.
 
 The encrypted domain is (days from 1900-01-01 to 2099-12-31 when the birth date is encrypted) ×
 (sequences: 1000, or 500 when sex is kept). NIST SP 800-38G Rev. 1 requires at least 10^6, so
@@ -20,6 +24,9 @@ them through would leak them, and they cannot be encrypted into a valid number.
 ('110105', 18, True, [None, None])
 >>> decrypt_ids(b"k" * 32, out, keep=("area", "sex")).to_pylist()
 ['11010519491231002X', None, None]
+>>> city = encrypt_ids(b"k" * 32, pa.array(["11010519491231002X"]), area="city")
+>>> city[0].as_py()[:6], decrypt_ids(b"k" * 32, city, area="city")[0].as_py()[:14]
+('110100', '11010019491231')
 """
 
 from __future__ import annotations
@@ -34,6 +41,8 @@ from shuzhi.errors import ConfigError
 from shuzhi.security import ff1
 
 PARTS = ("area", "birth", "sex")
+#: how much of the area code stays: the county (all six digits), the prefecture (four) or the province (two)
+AREAS = {"county": 6, "city": 4, "province": 2}
 _FIRST, _LAST = np.datetime64("1900-01-01"), np.datetime64("2099-12-31")
 _DAYS = int((_LAST - _FIRST).astype(int)) + 1
 # GB 11643-1999 §5.2: W_i = 2^(18-i) mod 11; check value (12 - Σ mod 11) mod 11, 10 → X
@@ -92,7 +101,14 @@ def _walk(key: bytes, x: np.ndarray, size: int, cipher: str, *, decrypt: bool, t
     return y
 
 
-def _join(body: np.ndarray, ok: np.ndarray, y: np.ndarray, parity: np.ndarray, keep: Sequence[str]) -> pa.Array:
+def _area_digits(area: str) -> int:
+    if area not in AREAS:
+        raise ConfigError(f"身份证号的地址码只能概化为 {'、'.join(AREAS)}，不能是 {area!r}",
+                          f"the area of an ID number generalizes to {', '.join(AREAS)}, not {area!r}")
+    return AREAS[area]
+
+
+def _join(body: np.ndarray, ok: np.ndarray, y: np.ndarray, parity: np.ndarray, keep: Sequence[str], area: str) -> pa.Array:
     seq_size = 500 if "sex" in keep else 1000
     seq_index = y if "birth" in keep else y % seq_size
     seq = (seq_index // 5 * 10 + (seq_index % 5) * 2 + parity) if "sex" in keep else seq_index
@@ -105,20 +121,23 @@ def _join(body: np.ndarray, ok: np.ndarray, y: np.ndarray, parity: np.ndarray, k
         for i, (number, place) in enumerate([(year, 1000), (year, 100), (year, 10), (year, 1), (month, 10), (month, 1), (day, 10), (day, 1)]):
             out[:, 6 + i] = number // place % 10
     out[:, 14], out[:, 15], out[:, 16] = seq // 100, seq // 10 % 10, seq % 10
+    out[:, _area_digits(area):6] = 0  # 320102 → 320100 (city) or 320000 (province)
     check = _CHECK_CODES[(out @ _WEIGHTS) % 11]
     codes = np.concatenate([out + ord("0"), check[:, None]], axis=1).astype(np.uint32)
     return pa.array(np.ascontiguousarray(codes).view("U18").ravel(), type=pa.string(), mask=~ok)
 
 
 def encrypt_ids(key: bytes, values: pa.Array, *, keep: Sequence[str] = ("area",), cipher: str = "aes",
-                tweak: bytes = b"") -> pa.Array:
-    """Encrypt the parts of each 公民身份号码 not in ``keep``; see the module docstring."""
+                tweak: bytes = b"", area: str = "county") -> pa.Array:
+    """Encrypt the parts of each 公民身份号码 not in ``keep``, the area generalized to ``area``; see the module docstring."""
+    _area_digits(area)
     body, ok, x, parity = _split(values, keep)
-    return _join(body, ok, _walk(key, x, domain(keep), cipher, decrypt=False, tweak=tweak), parity, keep)
+    return _join(body, ok, _walk(key, x, domain(keep), cipher, decrypt=False, tweak=tweak), parity, keep, area)
 
 
 def decrypt_ids(key: bytes, values: pa.Array, *, keep: Sequence[str] = ("area",), cipher: str = "aes",
-                tweak: bytes = b"") -> pa.Array:
-    """The inverse of :func:`encrypt_ids` with the same key, ``keep`` and tweak."""
+                tweak: bytes = b"", area: str = "county") -> pa.Array:
+    """The inverse of :func:`encrypt_ids` with the same key, ``keep``, tweak and ``area`` (a generalized area stays so)."""
+    _area_digits(area)
     body, ok, x, parity = _split(values, keep)
-    return _join(body, ok, _walk(key, x, domain(keep), cipher, decrypt=True, tweak=tweak), parity, keep)
+    return _join(body, ok, _walk(key, x, domain(keep), cipher, decrypt=True, tweak=tweak), parity, keep, area)

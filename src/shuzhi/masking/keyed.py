@@ -117,6 +117,8 @@ class FpeParams(Params):
     format: Literal["auto", "text", "id_card"] = "auto"
     #: for ``id_card``: the parts that pass through (area always does)
     keep: list[Literal["area", "birth", "sex"]] = Field(default_factory=lambda: ["area"])
+    #: for ``id_card``: the area as it is (``county``) or generalized to its prefecture or province code
+    area: Literal["county", "city", "province"] = "county"
     alphabet: str = Field(ff1.DIGITS, min_length=2)
     keep_start: int = Field(0, ge=0, le=32)
     keep_end: int = Field(0, ge=0, le=32)
@@ -132,7 +134,9 @@ def fpe_batch(key: bytes, cipher: str, p: FpeParams, *, decrypt: bool = False, i
         keep = tuple(dict.fromkeys(["area", *p.keep]))
         fpe_id.domain(keep)  # a domain below 10^6 is refused while the query is built, before any batch
         ids = fpe_id.decrypt_ids if decrypt else fpe_id.encrypt_ids
-        return lambda a: ids(key, a, keep=keep, cipher=cipher, tweak=tweak)
+        return lambda a: ids(key, a, keep=keep, cipher=cipher, tweak=tweak, area=p.area)
+    if p.area != "county":
+        raise ConfigError("fpe 的 area 只用于身份证号（format: id_card）", "fpe's area applies only to ID numbers (format: id_card)")
 
     shortest = next(n for n in range(2, ff1.MAX_LEN + 1) if ff1.domain_ok(len(p.alphabet), n))
     only_alphabet = "^[" + "".join(re.escape(c) for c in p.alphabet) + "]*$"
