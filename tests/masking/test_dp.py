@@ -10,6 +10,7 @@ from typing import Any
 
 import ibis
 import pytest
+import sqlalchemy as sa
 
 from shuzhi.catalog import ingest, read_dataset
 from shuzhi.errors import ConfigError, EngineError, NotFoundError
@@ -22,6 +23,7 @@ from shuzhi.masking.dp import (
     set_budget,
 )
 from shuzhi.security import audit
+from shuzhi.store.models import PrivacySpend
 from shuzhi.workspace import Workspace
 
 # xb: 男 2, 女 2, 未知 1, NULL 1; nl: an outlier each way and a NULL; sr: decimal(7,2) with a NULL
@@ -166,6 +168,32 @@ def test_failed_query_spends_nothing(pws: Workspace, monkeypatch: pytest.MonkeyP
     assert budget(pws, "people")["spent"] == 0 and budget(pws, "people")["releases"] == []
     with pws.store.session() as s:
         assert audit.events(s, action="dp.release") == []
+
+
+def test_the_computation_does_not_hold_the_writer_lock(pws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The budget is spent under the lock; the (possibly long) aggregate runs without it, so ingests go on."""
+    import fcntl
+
+    set_budget(pws, "people", epsilon=1.0, actor="steward")
+    held: list[bool] = []
+    real = pws.engine.to_pyarrow
+
+    def probing(expr: Any) -> Any:
+        with (pws.home / ".lock").open("a+") as f:  # another open file: flock conflicts with a holder
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(f, fcntl.LOCK_UN)
+                held.append(False)
+            except BlockingIOError:
+                held.append(True)
+        with pws.store.session() as s:  # already spent while the aggregate runs
+            assert s.scalar(sa.select(sa.func.sum(PrivacySpend.epsilon))) == pytest.approx(0.4)
+        return real(expr)
+
+    monkeypatch.setattr(pws.engine, "to_pyarrow", probing)
+    release(pws, "people", {"kind": "count"}, epsilon=0.4, actor="analyst")
+    assert held == [False]
+    assert budget(pws, "people")["spent"] == pytest.approx(0.4)
 
 
 def test_two_writers_cannot_overspend(pws: Workspace) -> None:

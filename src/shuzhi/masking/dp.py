@@ -383,8 +383,9 @@ def release(ws: Workspace, code: str, query: dict[str, Any], *, epsilon: float, 
     it, else they are dropped) or ``{"kind": "histogram", "column", "categories"}`` (optional
     ``"other"``: the label of a bin for undeclared values and NULLs, else they are dropped;
     categories match the column's values as text). Counts are not clamped at 0, so they stay
-    unbiased; a mean is the noisy sum over max(noisy count, 1), clamped to [lower, upper]. The budget is checked before anything is computed; spend and "dp.release" audit
-    event are recorded together afterwards. The exact value is never stored or logged.
+    unbiased; a mean is the noisy sum over max(noisy count, 1), clamped to [lower, upper]. The budget is checked and spent before anything is computed (given back if the
+    computation fails); the "dp.release" audit event follows the computation. The exact value is never
+    stored or logged.
 
     >>> r = release(ws, "people", {"kind": "count"}, epsilon=0.5, actor="analyst")  # doctest: +SKIP
     >>> r.epsilon, r.noise[0].scale  # doctest: +SKIP
@@ -399,21 +400,27 @@ def release(ws: Workspace, code: str, query: dict[str, Any], *, epsilon: float, 
     chosen = latest if version is None else version
     check_query(table, query)
     places = _places(table, query) if query["kind"] in ("sum", "mean") else 0
-    # the lock covers check, computation and record: a second process waits instead of overspending
-    with ws.writer_lock():
-        with ws.store.session() as s:
-            _refuse_over(s, code, dataset_id, epsilon)
+    recorded = {**query, "version": chosen}
+    # the budget is spent first, under the lock (a second process cannot overspend), and the lock is let go
+    # before the computation, which may take long and must not hold up ingests; a computation that fails
+    # gives the budget back (nothing was released), one that is killed leaves it spent (the safe side)
+    with ws.writer_lock(), ws.store.session() as s:
+        _refuse_over(s, code, dataset_id, epsilon)
+        spend = PrivacySpend(dataset_id=dataset_id, actor=actor, query=recorded, epsilon=float(epsilon), delta=0.0)
+        s.add(spend)
+        s.flush()
+        spend_id = spend.id
+    try:
         exact = ws.engine.to_pyarrow(aggregate(table, query)).to_pylist()[0]
         value, noise = _noisy(query, exact, float(epsilon), places)
-        recorded = {**query, "version": chosen}
+    except BaseException:
         with ws.store.session() as s:
-            _refuse_over(s, code, dataset_id, epsilon)  # still under the lock: cannot have changed, checked for safety
-            spend = PrivacySpend(dataset_id=dataset_id, actor=actor, query=recorded, epsilon=float(epsilon), delta=0.0)
-            s.add(spend)
-            s.flush()
-            audit.record(s, actor=actor, action="dp.release", target=code,
-                         details={"spend": spend.id, "query": recorded, "epsilon": float(epsilon), "delta": 0.0,
-                                  "noise": [{"statistic": n.statistic, "epsilon": n.epsilon, "scale": n.scale,
-                                             "mechanism": n.mechanism} for n in noise]})
-    return Release(code, chosen, recorded, value, float(epsilon), 0.0, noise, spend.id)
+            s.execute(sa.delete(PrivacySpend).where(PrivacySpend.id == spend_id))
+        raise
+    with ws.store.session() as s:
+        audit.record(s, actor=actor, action="dp.release", target=code,
+                     details={"spend": spend_id, "query": recorded, "epsilon": float(epsilon), "delta": 0.0,
+                              "noise": [{"statistic": n.statistic, "epsilon": n.epsilon, "scale": n.scale,
+                                         "mechanism": n.mechanism} for n in noise]})
+    return Release(code, chosen, recorded, value, float(epsilon), 0.0, noise, spend_id)
 
