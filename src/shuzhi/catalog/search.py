@@ -16,29 +16,20 @@ provider and summary 1).
 
 from __future__ import annotations
 
-import logging
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from shuzhi.segmentation import tokenizer
 from shuzhi.store import Dataset, SearchTerm
 
 WEIGHTS = {"code": 3.0, "title": 3.0, "column": 2.0, "tag": 2.0, "provider": 1.0, "summary": 1.0}
-_STOP = frozenset("的 和 与 及 等 或 在 是 了 对 为 中 之 个 ( ) （ ） 、 ， , . 。 : ： ; ； - _ / \\".split())
+_STOP = frozenset(["的", "和", "与", "及", "等", "或", "在", "是", "了", "对", "为", "中", "之", "个", "(", ")", "（", "）", "、", "，", ",", ".", "。", ":", "：", ";", "；", "-", "_", "/", "\\"])
 _ASCII = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
-
-
-@cache
-def _jieba():  # type: ignore[no-untyped-def]
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
 
 
 def words(text: str, *, precise: bool = False) -> set[str]:
@@ -48,7 +39,7 @@ def words(text: str, *, precise: bool = False) -> set[str]:
     for ident in _ASCII.findall(text):
         out.add(ident)
         out.update(p for p in ident.split("_") if p)
-    cut = _jieba().lcut(text) if precise else _jieba().lcut_for_search(text)
+    cut = tokenizer().lcut(text) if precise else tokenizer().lcut_for_search(text)
     for token in cut:
         token = token.strip()
         if token and token not in _STOP and not _ASCII.fullmatch(token) and not token.isspace():

@@ -23,7 +23,6 @@ result is a bit set: :data:`NAME`, :data:`ADDRESS`.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
@@ -32,6 +31,7 @@ import ibis
 import ibis.expr.types as ir
 
 from shuzhi.discovery.tuning import tuning
+from shuzhi.segmentation import pos_tokenizer
 
 NAME, ADDRESS = 1, 2
 #: the entity each bit stands for
@@ -42,16 +42,6 @@ _STREET_END = frozenset("路街道巷弄村苑")
 _STREET_WORDS = frozenset({"小区", "社区", "胡同", "大厦", "公寓", "花园", "新村"})
 # a number followed by one of these is a house number (18号, 3幢, 201室)
 _NUMBER_UNITS = frozenset({"号", "幢", "栋", "室", "单元", "号楼"})
-
-
-@cache
-def _tokenizer() -> Any:
-    """jieba's part-of-speech tokenizer over the dictionary it ships (no download), loaded once per process."""
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)  # not the "Building prefix dict" chatter on stderr
-    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
 
 
 @cache
@@ -96,7 +86,7 @@ def row_flags(text: str | None) -> int | None:
     window = int(tuning()["segment"]["window"])
     context, surnames, places, ethnic = _words()
     out, at = 0, 0
-    tokens = list(_tokenizer().cut(text))
+    tokens = list(pos_tokenizer().cut(text))
     for i, tok in enumerate(tokens):
         word, flag = tok.word, tok.flag
         if not out & NAME and flag in _NAME_TAGS and _is_name(word, text[max(0, at - window):at], context, surnames, ethnic):

@@ -8,7 +8,7 @@ transform or option is an error before anything runs. The ones here are plain en
 
 >>> import ibis
 >>> t = ibis.memtable({"v": ["13812345678", "张三", None]})
->>> ibis.duckdb.connect().execute(t.select(m=mask(t.v, keep_start=3, keep_end=4)))["m"].tolist()
+>>> ibis.duckdb.connect().to_pyarrow(t.select(m=mask(t.v, keep_start=3, keep_end=4)))["m"].to_pylist()
 ['138****5678', '**', None]
 """
 

@@ -1,7 +1,7 @@
 """Stage any source as Parquet parts in a folder, through the engine.
 
 >>> fmt_of(Path("a.TSV")), fmt_of(Path("b.jsonl")), fmt_of(Path("c.xls"))
-('csv', 'jsonl', 'excel')
+('tsv', 'jsonl', 'excel')
 """
 
 from __future__ import annotations
