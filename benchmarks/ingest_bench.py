@@ -35,11 +35,9 @@ from unittest.mock import patch
 
 import duckdb
 
-import shuzhi.sources.csv_text as csv_text
-import shuzhi.sources.encoding as encoding
-import shuzhi.sources.textfile as textfile
 from shuzhi.config import Settings
 from shuzhi.engine.duckdb import DuckDBEngine
+from shuzhi.sources import csv_text, encoding, textfile
 from shuzhi.workspace import Workspace
 
 HERE = Path(__file__).resolve().parent

@@ -38,9 +38,9 @@ HERE = Path(__file__).resolve().parent
 PEERS = HERE / "quality_peers"
 sys.path.insert(0, str(PEERS))
 
-import gendata  # noqa: E402
-import sqlrules  # noqa: E402
-from results_md import replace_section  # noqa: E402
+import gendata
+import sqlrules
+from results_md import replace_section
 
 MAIN_PY = Path(sys.executable)
 SHUZHI = MAIN_PY.parent / "shuzhi"

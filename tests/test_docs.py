@@ -6,7 +6,14 @@ from pathlib import Path
 
 import typer
 
-from shuzhi.catalog.metadata import BASE_LIBRARIES, CATEGORIES, OPEN_TYPES, SHARE_TYPES, UPDATE_CYCLES, DatasetMeta
+from shuzhi.catalog.metadata import (
+    BASE_LIBRARIES,
+    CATEGORIES,
+    OPEN_TYPES,
+    SHARE_TYPES,
+    UPDATE_CYCLES,
+    DatasetMeta,
+)
 from shuzhi.cli import app
 from shuzhi.cli.docs import render
 from shuzhi.config import Settings

@@ -11,9 +11,8 @@ from __future__ import annotations
 import time
 
 import duckdb
-from cuallee import Check, CheckLevel
-
 from common import duckdb_setup, emit, load_spec, version
+from cuallee import Check, CheckLevel
 from sqlrules import RULE_IDS, pass_predicate
 
 

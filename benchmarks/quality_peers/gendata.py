@@ -39,7 +39,7 @@ def standards_dir() -> Path:
 
 def load_codes() -> dict[str, list[str]]:
     d = standards_dir()
-    read = lambda name: [r["code"] for r in csv.DictReader(open(d / name, encoding="utf-8"))]  # noqa: E731
+    read = lambda name: [r["code"] for r in csv.DictReader(open(d / name, encoding="utf-8"))]
     gb2260 = read("gb2260.csv")
     counties = [r["code"] for r in csv.DictReader(open(d / "gb2260.csv", encoding="utf-8"))
                 if r["status"] == "current" and r["level"] == "county"]

@@ -17,9 +17,16 @@ import time
 
 import great_expectations as gx
 import great_expectations.expectations as gxe
-
 from common import emit, load_spec, version
-from sqlrules import (AGE_REGEX, BLANK_REGEX, MOBILE_REGEX, TS_REGEX, XB_CODES, ZIP_REGEX, fail_predicate)
+from sqlrules import (
+    AGE_REGEX,
+    BLANK_REGEX,
+    MOBILE_REGEX,
+    TS_REGEX,
+    XB_CODES,
+    ZIP_REGEX,
+    fail_predicate,
+)
 
 SQL_ONLY = ("sfzh_id_card", "yhkh_bank_card", "id_birthdate_match", "id_sex_match")
 
@@ -47,7 +54,7 @@ def expectations(codes: dict, engine: str) -> tuple[dict, dict]:
     how = {"sfzh_unique": "derived: non-NULL − distinct (ExpectColumnUniqueValueCountToBeBetween)",
            "age_range": "regex 0..150 (between needs a numeric column)",
            "start_end_compare": "column pair A ≥ B on ISO date text"}
-    sql = lambda rid: gxe.UnexpectedRowsExpectation(  # noqa: E731
+    sql = lambda rid: gxe.UnexpectedRowsExpectation(
         unexpected_rows_query=f"SELECT * FROM {{batch}} WHERE {fail_predicate(codes, rid)}", description=rid)
     if engine == "duckdb":
         for rid in SQL_ONLY + ("csrq_date_format",):

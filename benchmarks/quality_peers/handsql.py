@@ -11,7 +11,6 @@ from __future__ import annotations
 import time
 
 import duckdb
-
 from common import duckdb_setup, emit, load_spec
 from sqlrules import PROJECTION, RULE_IDS, rule_sql
 

@@ -10,7 +10,6 @@ import datetime as dt
 import re
 
 import pyarrow.parquet as pq
-
 from sqlrules import PLACEHOLDERS, RULE_IDS
 
 

@@ -12,22 +12,31 @@ import logging
 import time
 
 import duckdb
+from common import duckdb_setup, emit, load_spec, version
 from soda_core.common.yaml import ContractYamlSource
 from soda_core.contracts.contract_verification import ContractVerificationSession
 from soda_duckdb.common.data_sources.duckdb_data_source import DuckDBDataSourceImpl
-from soda_duckdb.common.data_sources.duckdb_data_source_connection import DuckDBDataSource
-
-from common import duckdb_setup, emit, load_spec, version
-from sqlrules import BLANK_REGEX, MOBILE_REGEX, TS_REGEX, XB_CODES, ZIP_REGEX, AGE_REGEX, fail_predicate
+from soda_duckdb.common.data_sources.duckdb_data_source_connection import (
+    DuckDBDataSource,
+)
+from sqlrules import (
+    AGE_REGEX,
+    BLANK_REGEX,
+    MOBILE_REGEX,
+    TS_REGEX,
+    XB_CODES,
+    ZIP_REGEX,
+    fail_predicate,
+)
 
 logging.disable(logging.WARNING)
 
 
 def contract(codes: dict) -> tuple[str, dict[str, str]]:
     """The contract YAML and, per rule id, how it is expressed."""
-    fr = lambda rid: {"failed_rows": {"qualifier": rid, "expression": fail_predicate(codes, rid)}}  # noqa: E731
-    inv = lambda rid, **kw: {"invalid": {"qualifier": rid, **kw}}  # noqa: E731
-    ref = lambda table: {"dataset": f"duck/main/{table}", "column": "code"}  # noqa: E731
+    fr = lambda rid: {"failed_rows": {"qualifier": rid, "expression": fail_predicate(codes, rid)}}
+    inv = lambda rid, **kw: {"invalid": {"qualifier": rid, **kw}}
+    ref = lambda table: {"dataset": f"duck/main/{table}", "column": "code"}
     columns = {
         "xm": [{"missing": {"qualifier": "xm_not_null"}},
                inv("xm_not_blank", invalid_format={"regex": BLANK_REGEX, "name": "blank"}),
@@ -78,7 +87,7 @@ def main() -> None:
                 evaluated[rid] = int(dm.get("rows_tested", dm.get("check_rows_tested")))
     emit("Soda Core", "DuckDB", started, failed, evaluated=evaluated, notes=how,
          versions={"soda-core": version("soda-core"), "soda-duckdb": version("soda-duckdb"), "duckdb": duckdb.__version__},
-         diagnostics=raw, errors=[str(e) for e in getattr(result, "get_errors", lambda: [])()][:5])
+         diagnostics=raw, errors=[str(e) for e in getattr(result, "get_errors", list)()][:5])
 
 
 if __name__ == "__main__":

@@ -110,7 +110,7 @@ def id_card_pass(s: str = "sfzh", b: str | None = None, area_table: str = "gb226
     integer arithmetic on the same integer.
     """
     b = b or id_body_int(s)
-    digit = lambda i: f"({b} // {10 ** (16 - i)} % 10)"  # noqa: E731 — digit i (0-based) of the 17-digit body
+    digit = lambda i: f"({b} // {10 ** (16 - i)} % 10)"  # digit i (0-based) of the 17-digit body
     total = " + ".join(f"{w} * {digit(i)}" for i, w in enumerate(ID_WEIGHTS))
     y, m, d = f"({b} // 10000000 % 10000)", f"({b} // 100000 % 100)", f"({b} // 1000 % 100)"
     leap = f"(({y} % 4 = 0 AND {y} % 100 <> 0) OR {y} % 400 = 0)"
@@ -141,8 +141,8 @@ def rule_sql(codes: dict[str, list[str]], *, projected: bool = False, tables: bo
     (DuckDB runs a 58-literal IN list ~10× slower than the semi-join) rather than literal lists.
     """
     b = "b" if projected else None
-    nn = lambda c: f"{c} IS NOT NULL"  # noqa: E731
-    no = lambda cond: f"NOT coalesce({cond}, false)"  # noqa: E731
+    nn = lambda c: f"{c} IS NOT NULL"
+    no = lambda cond: f"NOT coalesce({cond}, false)"
     zip_ok = f"regexp_full_match(zip, '{ZIP_REGEX[1:-1]}')"
     mob_ok = f"regexp_full_match(lxdh, '{MOBILE_REGEX[1:-1]}')"
     ts_ok = f"regexp_full_match(updated_at, '{TS_REGEX[1:-1]}')"

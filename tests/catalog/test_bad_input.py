@@ -9,7 +9,13 @@ import pytest
 from corpus import csv_text, write_text, write_xlsx
 
 from shuzhi.catalog import ingest, list_datasets, show_dataset
-from shuzhi.errors import ConfigError, MetadataError, NotFoundError, ShuzhiError, SourceError
+from shuzhi.errors import (
+    ConfigError,
+    MetadataError,
+    NotFoundError,
+    ShuzhiError,
+    SourceError,
+)
 from shuzhi.sources.stage import SourceOptions
 from shuzhi.workspace import Workspace
 

@@ -8,7 +8,17 @@ import json
 from pathlib import Path
 
 import pytest
-from corpus import HEADER, ROWS, csv_text, records, write_json, write_parquet, write_text, write_xls, write_xlsx
+from corpus import (
+    HEADER,
+    ROWS,
+    csv_text,
+    records,
+    write_json,
+    write_parquet,
+    write_text,
+    write_xls,
+    write_xlsx,
+)
 
 from shuzhi.catalog import ingest, read_dataset, show_dataset
 from shuzhi.errors import SourceError

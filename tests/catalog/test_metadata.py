@@ -151,7 +151,7 @@ def test_source_names_the_file() -> None:
 SIDECAR_ERRORS: list[tuple[str, bytes | None, list[str], list[str]]] = [
     ("missing", None, ["不存在"], ["not found"]),
     ("gbk", "资源名称: 人口综合库\n".encode("gbk"), ["UTF-8"], ["not UTF-8"]),
-    ("bad-indent", "code: a\n  title: x\n".encode(), ["第 2 行", "YAML"], ["line 2", "YAML"]),
+    ("bad-indent", b"code: a\n  title: x\n", ["第 2 行", "YAML"], ["line 2", "YAML"]),
     ("tab-indent", "code: a\nshare:\n\ttype: 无条件共享\n".encode(), ["第 3 行", "YAML"], ["line 3", "YAML"]),
     ("list", b"- code: a\n- code: b\n", ["键值映射"], ["must be a mapping"]),
     ("scalar", "人口综合库\n".encode(), ["键值映射"], ["must be a mapping"]),

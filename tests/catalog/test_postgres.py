@@ -11,7 +11,13 @@ import pytest
 import sqlalchemy as sa
 from corpus import csv_text, write_text
 
-from shuzhi.catalog import ingest, list_datasets, read_dataset, search_datasets, show_dataset
+from shuzhi.catalog import (
+    ingest,
+    list_datasets,
+    read_dataset,
+    search_datasets,
+    show_dataset,
+)
 from shuzhi.config import Settings
 from shuzhi.errors import NotFoundError
 from shuzhi.workspace import Workspace

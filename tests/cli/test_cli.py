@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from corpus import csv_text, write_text
-
 from conftest import Cli
+from corpus import csv_text, write_text
 
 
 @pytest.fixture

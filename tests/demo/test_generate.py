@@ -136,7 +136,7 @@ def find_defects(data: dict[str, Rows]) -> dict[tuple[str, str, str], set[int]]:
     divisions = {r["code"] for r in load_codelist("GB/T 4754").rows if r["level"] == "division"}
     lp_names = {r["tyshxydm"]: r["qymc"] for r in lp}
     people = {r["sfzh"] for r in pop}
-    stale = lambda r: r["updated_at"] < STALE_BEFORE  # noqa: E731
+    stale = lambda r: r["updated_at"] < STALE_BEFORE
     found = {
         ("population", "null_value", "lxdh"): _where(pop, lambda r: r["lxdh"] is None),
         ("population", "blank_value", "jtzz"): _where(pop, lambda r: _blank(r["jtzz"])),

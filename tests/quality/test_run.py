@@ -96,7 +96,7 @@ def test_same_results_on_spark(demo_home: Path) -> None:
     with Workspace(Settings(home=demo_home, engine="spark")) as ws:
         spark = run_quality(ws, "credit", rules=_suggested(ws, "credit"), as_of=_as_of())
     assert spark["engine"] == "spark"
-    counts = lambda r: [(x["id"], x["evaluated"], x["passed"]) for x in r["rules"]]  # noqa: E731
+    counts = lambda r: [(x["id"], x["evaluated"], x["passed"]) for x in r["rules"]]
     assert counts(spark) == counts(duck)
     assert spark["score"] == duck["score"]
 

@@ -4,6 +4,11 @@
 """
 
 from shuzhi.catalog.ingest import IngestResult, ingest
-from shuzhi.catalog.queries import list_datasets, read_dataset, search_datasets, show_dataset
+from shuzhi.catalog.queries import (
+    list_datasets,
+    read_dataset,
+    search_datasets,
+    show_dataset,
+)
 
 __all__ = ["IngestResult", "ingest", "list_datasets", "read_dataset", "search_datasets", "show_dataset"]

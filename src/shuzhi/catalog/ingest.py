@@ -35,7 +35,13 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from shuzhi.catalog.metadata import CODE_PATTERN, DatasetMeta, load_sidecar, merge_meta, validate_meta
+from shuzhi.catalog.metadata import (
+    CODE_PATTERN,
+    DatasetMeta,
+    load_sidecar,
+    merge_meta,
+    validate_meta,
+)
 from shuzhi.catalog.profile import ColumnProfile, profile
 from shuzhi.catalog.search import index_terms, search_text
 from shuzhi.errors import MetadataError, SourceError

@@ -29,7 +29,14 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
-from shuzhi.catalog.dtypes import BLANK_RE, DEC_RE, HAN_RE, INT_RE, looks_like_identifier, with_date_parts
+from shuzhi.catalog.dtypes import (
+    BLANK_RE,
+    DEC_RE,
+    HAN_RE,
+    INT_RE,
+    looks_like_identifier,
+    with_date_parts,
+)
 from shuzhi.engine import Engine
 
 TOP_K = 5
@@ -81,7 +88,7 @@ def shape_pattern(shape: str) -> str:
     if shape == "…":
         return f"长文本 (>{LONG_TEXT})"
     out = []
-    for run in re.finditer(r"(9+|A+|a+|汉|.)", shape, flags=re.S):
+    for run in re.finditer(r"(9+|A+|a+|汉|.)", shape, flags=re.DOTALL):
         text = run.group(0)
         head, n = text[0], len(text)
         token = {"9": r"\d", "A": "[A-Z]", "a": "[a-z]", "汉": r"\p{Han}+"}.get(head)

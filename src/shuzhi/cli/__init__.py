@@ -11,7 +11,12 @@ from shuzhi import __version__
 from shuzhi.cli import catalog, demo, dp, grade, key, monitor, quality
 from shuzhi.cli.common import State
 from shuzhi.cli.ingest import ingest_command
-from shuzhi.cli.mask import anonymize_command, mask_command, risk_command, unmask_command
+from shuzhi.cli.mask import (
+    anonymize_command,
+    mask_command,
+    risk_command,
+    unmask_command,
+)
 from shuzhi.cli.scan import scan_command
 
 app = typer.Typer(

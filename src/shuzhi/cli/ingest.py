@@ -9,7 +9,15 @@ import typer
 from rich.table import Table
 
 from shuzhi.catalog import ingest
-from shuzhi.cli.common import emit, err, handle_errors, out, progress_steps, text, workspace
+from shuzhi.cli.common import (
+    emit,
+    err,
+    handle_errors,
+    out,
+    progress_steps,
+    text,
+    workspace,
+)
 from shuzhi.sources.stage import SourceOptions
 
 

@@ -9,7 +9,16 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from shuzhi.cli.common import emit, err, handle_errors, out, progress_steps, state, text, workspace
+from shuzhi.cli.common import (
+    emit,
+    err,
+    handle_errors,
+    out,
+    progress_steps,
+    state,
+    text,
+    workspace,
+)
 from shuzhi.errors import ConfigError
 
 app = typer.Typer(help="数据质量评估（GB/T 36344 六个维度）· data quality along the six GB/T 36344 dimensions",

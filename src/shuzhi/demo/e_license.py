@@ -9,7 +9,15 @@ import pyarrow as pa
 
 from shuzhi.demo import ids, text
 from shuzhi.demo.credit import company_names
-from shuzhi.demo.defects import BLANKS_JSON, Generated, Plan, Spec, blanks, put, variants
+from shuzhi.demo.defects import (
+    BLANKS_JSON,
+    Generated,
+    Plan,
+    Spec,
+    blanks,
+    put,
+    variants,
+)
 from shuzhi.demo.regions import Regions
 from shuzhi.demo.words import Words, person_names
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
-from shuzhi.demo import ids, text, words as w
+from shuzhi.demo import ids, text
+from shuzhi.demo import words as w
 from shuzhi.demo.defects import Generated, Plan, Spec, blanks, put, variants
 from shuzhi.demo.regions import PROVINCE_CODE, Regions
 from shuzhi.demo.words import Words, street_addresses

@@ -93,4 +93,4 @@ def load_regions() -> Regions:
 
 
 def _short(city: str) -> str:
-    return city[:-1] if city.endswith("市") else city
+    return city.removesuffix("市")

@@ -104,7 +104,7 @@ class Engine(abc.ABC):
         """Drop a table kept by :meth:`cache`."""
         table.release()  # type: ignore[attr-defined]
 
-    def close(self) -> None:  # noqa: B027 - optional hook
+    def close(self) -> None:  # an optional hook
         """Release engine resources."""
 
 

@@ -13,7 +13,14 @@ import ibis.expr.types as ir
 import sqlglot.expressions as sge
 from ibis.backends.sql.compilers.duckdb import DuckDBCompiler
 
-from shuzhi.engine.base import EXTRA_FIELDS, CsvLayout, Engine, Progress, polling, wide_row_error
+from shuzhi.engine.base import (
+    EXTRA_FIELDS,
+    CsvLayout,
+    Engine,
+    Progress,
+    polling,
+    wide_row_error,
+)
 from shuzhi.errors import EngineError, SourceError
 
 

@@ -100,7 +100,7 @@ class SparkEngine(Engine):
         checked = table.filter(ibis.ifelse(too_many, _raise_error(f"{EXTRA_FIELDS}: row has more fields than the header"), True))
         try:
             self.write_parquet(checked.drop(EXTRA_FIELDS), out_dir, progress)
-        except Exception as err:  # noqa: BLE001 - Spark raises many JVM-wrapped types
+        except Exception as err:  # Spark raises many JVM-wrapped types
             if EXTRA_FIELDS in str(err):
                 raise wide_row_error(layout) from None
             raise

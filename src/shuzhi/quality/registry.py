@@ -92,7 +92,7 @@ class Check:
     as_of: Literal["date", "time"] | None = None
 
 
-class NotAssessable(Exception):  # noqa: N818 - a state, not a failure
+class NotAssessable(Exception):  # a state, not a failure
     """A rule whose inputs are missing: reported as 不可评估 with the reason, never scored."""
 
     def __init__(self, zh: str, en: str) -> None:

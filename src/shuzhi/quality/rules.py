@@ -105,8 +105,8 @@ class _Errors:
         if not self.items:
             return
         self.items.sort(key=lambda item: (item[0] is None, item[0] or 0))  # by line; file-level errors last
-        at = lambda line, zh: f"第 {line} 行：{zh}" if line else zh  # noqa: E731
-        at_en = lambda line, en: f"line {line}: {en}" if line else en  # noqa: E731
+        at = lambda line, zh: f"第 {line} 行：{zh}" if line else zh
+        at_en = lambda line, en: f"line {line}: {en}" if line else en
         zh = "；".join(at(line, z) for line, z, _ in self.items)
         en = "; ".join(at_en(line, e) for line, _, e in self.items)
         raise ConfigError(

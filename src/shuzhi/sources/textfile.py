@@ -70,7 +70,7 @@ def scan(path: Path, enc: Encoding | None, *, out: Path | None = None, skip_line
     return Scan(sha256=hasher.hexdigest(), size=size)
 
 
-def _hash_only(path: Path, hasher: "hashlib._Hash", progress: Progress | None, stop: threading.Event | None) -> Scan:
+def _hash_only(path: Path, hasher: hashlib._Hash, progress: Progress | None, stop: threading.Event | None) -> Scan:
     size = path.stat().st_size
     done = 0
     with path.open("rb") as f:
