@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-import uuid
+import weakref
 from typing import Any
 
 import ibis
@@ -68,10 +69,7 @@ class SparkEngine(Engine):
         return self.con.read_parquet(path)
 
     def read_parquet_files(self, location: str, names: list[str]) -> ir.Table:
-        frame = self.session.read.parquet(*(f"{location.rstrip('/')}/{n}" for n in names))
-        view = f"shuzhi_parts_{uuid.uuid4().hex}"
-        frame.createOrReplaceTempView(view)
-        return self.con.table(view)
+        return self._register(self.session.read.parquet(*(f"{location.rstrip('/')}/{n}" for n in names)))
 
     def csv_to_parquet(self, layout: CsvLayout, out_dir: str, progress: Progress | None = None) -> None:
         from pyspark.sql.types import StringType, StructField, StructType
@@ -127,9 +125,19 @@ class SparkEngine(Engine):
         self.con.to_parquet(table, out_dir, mode="error", compression=self.compression)
 
     def _register(self, frame: Any) -> ir.Table:
+        """``frame`` as an Ibis table over a temporary view, dropped once no expression uses the table any
+        more (a long-running process would otherwise collect one view per file it ever read)."""
         name = ibis.util.gen_name("shuzhi_src")
         frame.createOrReplaceTempView(name)
-        return self.con.table(name)
+        table = self.con.table(name)
+        weakref.finalize(table.op(), _drop_view, self.session, name)
+        return table
 
     def close(self) -> None:
         """The Spark session is shared by the process; it stops at exit."""
+
+
+def _drop_view(session: Any, name: str) -> None:
+    # the session may be stopped already (at exit): its views went with it
+    with contextlib.suppress(Exception):
+        session.catalog.dropTempView(name)
