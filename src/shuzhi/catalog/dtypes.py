@@ -112,9 +112,9 @@ def _extract(norm: ir.StringValue) -> dict[str, ir.IntegerValue]:
 def _checks(p: dict[str, ir.IntegerValue]) -> dict[str, ir.BooleanValue]:
     year, month, day, hour, minute, second = (p[k] for k in _PARTS)
     leap = ((year % 4 == 0) & (year % 100 != 0)) | (year % 400 == 0)
-    # April, June, September, November — as arithmetic, not IN (4, 6, 9, 11): DuckDB plans each IN list as a
-    # join, and an expression holding this many times (a date parsed inline) took minutes to run on 5 rows
-    thirty = (month - 4) * (month - 6) * (month - 9) * (month - 11) == 0
+    # April, June, September, November — a search in a literal, not IN (4, 6, 9, 11): DuckDB plans each IN list
+    # as a join, and an expression holding it many times (a date parsed inline) took minutes to run on 5 rows
+    thirty = ibis.literal(",4,6,9,11,").contains("," + month.cast("string") + ",")
     days = ibis.cases((month == 2, ibis.ifelse(leap, 29, 28)), (thirty, 30), else_=31)
     date_ok = year.between(1800, 2200) & month.between(1, 12) & (day >= 1) & (day <= days)
     has_time = hour.notnull()

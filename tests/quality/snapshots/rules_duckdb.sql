@@ -514,36 +514,39 @@ FROM (
                 THEN 29
                 ELSE 28
               END
-              WHEN CAST(NULLIF(
-                REGEXP_EXTRACT(
-                  CASE
-                    WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
-                    THEN SUBSTRING(
-                      "t10"."csrq",
-                      CASE WHEN (
-                        0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
-                      4
-                    ) || '-' || SUBSTRING(
-                      "t10"."csrq",
-                      CASE WHEN (
-                        4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
-                      2
-                    ) || '-' || SUBSTRING(
-                      "t10"."csrq",
-                      CASE WHEN (
-                        6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
-                      2
-                    )
-                    ELSE "t10"."csrq"
-                  END,
-                  '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
-                  2
-                ),
-                ''
-              ) AS BIGINT) IN (4, 6, 9, 11)
+              WHEN CONTAINS(
+                ',4,6,9,11,',
+                ',' || CAST(CAST(NULLIF(
+                  REGEXP_EXTRACT(
+                    CASE
+                      WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
+                      THEN SUBSTRING(
+                        "t10"."csrq",
+                        CASE WHEN (
+                          0 + 1
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
+                        4
+                      ) || '-' || SUBSTRING(
+                        "t10"."csrq",
+                        CASE WHEN (
+                          4 + 1
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
+                        2
+                      ) || '-' || SUBSTRING(
+                        "t10"."csrq",
+                        CASE WHEN (
+                          6 + 1
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
+                        2
+                      )
+                      ELSE "t10"."csrq"
+                    END,
+                    '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
+                    2
+                  ),
+                  ''
+                ) AS BIGINT) AS TEXT) || ','
+              )
               THEN 30
               ELSE 31
             END
@@ -1189,36 +1192,39 @@ FROM (
                   THEN 29
                   ELSE 28
                 END
-                WHEN CAST(NULLIF(
-                  REGEXP_EXTRACT(
-                    CASE
-                      WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
-                      THEN SUBSTRING(
-                        "t10"."start_date",
-                        CASE WHEN (
-                          0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
-                        4
-                      ) || '-' || SUBSTRING(
-                        "t10"."start_date",
-                        CASE WHEN (
-                          4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
-                        2
-                      ) || '-' || SUBSTRING(
-                        "t10"."start_date",
-                        CASE WHEN (
-                          6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
-                        2
-                      )
-                      ELSE "t10"."start_date"
-                    END,
-                    '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
-                    2
-                  ),
-                  ''
-                ) AS BIGINT) IN (4, 6, 9, 11)
+                WHEN CONTAINS(
+                  ',4,6,9,11,',
+                  ',' || CAST(CAST(NULLIF(
+                    REGEXP_EXTRACT(
+                      CASE
+                        WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                        THEN SUBSTRING(
+                          "t10"."start_date",
+                          CASE WHEN (
+                            0 + 1
+                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                          4
+                        ) || '-' || SUBSTRING(
+                          "t10"."start_date",
+                          CASE WHEN (
+                            4 + 1
+                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                          2
+                        ) || '-' || SUBSTRING(
+                          "t10"."start_date",
+                          CASE WHEN (
+                            6 + 1
+                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                          2
+                        )
+                        ELSE "t10"."start_date"
+                      END,
+                      '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
+                      2
+                    ),
+                    ''
+                  ) AS BIGINT) AS TEXT) || ','
+                )
                 THEN 30
                 ELSE 31
               END
@@ -1749,36 +1755,39 @@ FROM (
                   THEN 29
                   ELSE 28
                 END
-                WHEN CAST(NULLIF(
-                  REGEXP_EXTRACT(
-                    CASE
-                      WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
-                      THEN SUBSTRING(
-                        "t10"."end_date",
-                        CASE WHEN (
-                          0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
-                        4
-                      ) || '-' || SUBSTRING(
-                        "t10"."end_date",
-                        CASE WHEN (
-                          4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
-                        2
-                      ) || '-' || SUBSTRING(
-                        "t10"."end_date",
-                        CASE WHEN (
-                          6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
-                        2
-                      )
-                      ELSE "t10"."end_date"
-                    END,
-                    '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
-                    2
-                  ),
-                  ''
-                ) AS BIGINT) IN (4, 6, 9, 11)
+                WHEN CONTAINS(
+                  ',4,6,9,11,',
+                  ',' || CAST(CAST(NULLIF(
+                    REGEXP_EXTRACT(
+                      CASE
+                        WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                        THEN SUBSTRING(
+                          "t10"."end_date",
+                          CASE WHEN (
+                            0 + 1
+                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                          4
+                        ) || '-' || SUBSTRING(
+                          "t10"."end_date",
+                          CASE WHEN (
+                            4 + 1
+                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                          2
+                        ) || '-' || SUBSTRING(
+                          "t10"."end_date",
+                          CASE WHEN (
+                            6 + 1
+                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                          2
+                        )
+                        ELSE "t10"."end_date"
+                      END,
+                      '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
+                      2
+                    ),
+                    ''
+                  ) AS BIGINT) AS TEXT) || ','
+                )
                 THEN 30
                 ELSE 31
               END
@@ -2309,36 +2318,39 @@ FROM (
                 THEN 29
                 ELSE 28
               END
-              WHEN CAST(NULLIF(
-                REGEXP_EXTRACT(
-                  CASE
-                    WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
-                    THEN SUBSTRING(
-                      "t10"."start_date",
-                      CASE WHEN (
-                        0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
-                      4
-                    ) || '-' || SUBSTRING(
-                      "t10"."start_date",
-                      CASE WHEN (
-                        4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
-                      2
-                    ) || '-' || SUBSTRING(
-                      "t10"."start_date",
-                      CASE WHEN (
-                        6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
-                      2
-                    )
-                    ELSE "t10"."start_date"
-                  END,
-                  '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
-                  2
-                ),
-                ''
-              ) AS BIGINT) IN (4, 6, 9, 11)
+              WHEN CONTAINS(
+                ',4,6,9,11,',
+                ',' || CAST(CAST(NULLIF(
+                  REGEXP_EXTRACT(
+                    CASE
+                      WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                      THEN SUBSTRING(
+                        "t10"."start_date",
+                        CASE WHEN (
+                          0 + 1
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                        4
+                      ) || '-' || SUBSTRING(
+                        "t10"."start_date",
+                        CASE WHEN (
+                          4 + 1
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                        2
+                      ) || '-' || SUBSTRING(
+                        "t10"."start_date",
+                        CASE WHEN (
+                          6 + 1
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                        2
+                      )
+                      ELSE "t10"."start_date"
+                    END,
+                    '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
+                    2
+                  ),
+                  ''
+                ) AS BIGINT) AS TEXT) || ','
+              )
               THEN 30
               ELSE 31
             END
@@ -2866,36 +2878,39 @@ FROM (
                 THEN 29
                 ELSE 28
               END
-              WHEN CAST(NULLIF(
-                REGEXP_EXTRACT(
-                  CASE
-                    WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
-                    THEN SUBSTRING(
-                      "t10"."end_date",
-                      CASE WHEN (
-                        0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
-                      4
-                    ) || '-' || SUBSTRING(
-                      "t10"."end_date",
-                      CASE WHEN (
-                        4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
-                      2
-                    ) || '-' || SUBSTRING(
-                      "t10"."end_date",
-                      CASE WHEN (
-                        6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
-                      2
-                    )
-                    ELSE "t10"."end_date"
-                  END,
-                  '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
-                  2
-                ),
-                ''
-              ) AS BIGINT) IN (4, 6, 9, 11)
+              WHEN CONTAINS(
+                ',4,6,9,11,',
+                ',' || CAST(CAST(NULLIF(
+                  REGEXP_EXTRACT(
+                    CASE
+                      WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                      THEN SUBSTRING(
+                        "t10"."end_date",
+                        CASE WHEN (
+                          0 + 1
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                        4
+                      ) || '-' || SUBSTRING(
+                        "t10"."end_date",
+                        CASE WHEN (
+                          4 + 1
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                        2
+                      ) || '-' || SUBSTRING(
+                        "t10"."end_date",
+                        CASE WHEN (
+                          6 + 1
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                        2
+                      )
+                      ELSE "t10"."end_date"
+                    END,
+                    '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
+                    2
+                  ),
+                  ''
+                ) AS BIGINT) AS TEXT) || ','
+              )
               THEN 30
               ELSE 31
             END

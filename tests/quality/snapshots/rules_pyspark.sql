@@ -490,36 +490,45 @@ FROM (
                 29,
                 28
               )
-              WHEN CAST(NULLIF(
-                REGEXP_EXTRACT(
-                  IF(
-                    `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
-                    CONCAT(
-                      CONCAT(
-                        CONCAT(
+              WHEN CONTAINS(
+                ',4,6,9,11,',
+                CONCAT(
+                  CONCAT(
+                    ',',
+                    CAST(CAST(NULLIF(
+                      REGEXP_EXTRACT(
+                        IF(
+                          `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
                           CONCAT(
+                            CONCAT(
+                              CONCAT(
+                                CONCAT(
+                                  SUBSTRING(`t10`.`csrq`, IF((
+                                    0 + 1
+                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
+                                  '-'
+                                ),
+                                SUBSTRING(`t10`.`csrq`, IF((
+                                  4 + 1
+                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                              ),
+                              '-'
+                            ),
                             SUBSTRING(`t10`.`csrq`, IF((
-                              0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
-                            '-'
+                              6 + 1
+                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
                           ),
-                          SUBSTRING(`t10`.`csrq`, IF((
-                            4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                          `t10`.`csrq`
                         ),
-                        '-'
+                        '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
+                        2
                       ),
-                      SUBSTRING(`t10`.`csrq`, IF((
-                        6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
-                    ),
-                    `t10`.`csrq`
+                      ''
+                    ) AS BIGINT) AS STRING)
                   ),
-                  '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
-                  2
-                ),
-                ''
-              ) AS BIGINT) IN (4, 6, 9, 11)
+                  ','
+                )
+              )
               THEN 30
               ELSE 31
             END
@@ -1255,48 +1264,57 @@ FROM (
                   29,
                   28
                 )
-                WHEN CAST(NULLIF(
-                  REGEXP_EXTRACT(
-                    IF(
-                      `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
-                      CONCAT(
-                        CONCAT(
-                          CONCAT(
+                WHEN CONTAINS(
+                  ',4,6,9,11,',
+                  CONCAT(
+                    CONCAT(
+                      ',',
+                      CAST(CAST(NULLIF(
+                        REGEXP_EXTRACT(
+                          IF(
+                            `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
+                              CONCAT(
+                                CONCAT(
+                                  CONCAT(
+                                    SUBSTRING(
+                                      `t10`.`start_date`,
+                                      IF((
+                                        0 + 1
+                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                      4
+                                    ),
+                                    '-'
+                                  ),
+                                  SUBSTRING(
+                                    `t10`.`start_date`,
+                                    IF((
+                                      4 + 1
+                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                                    2
+                                  )
+                                ),
+                                '-'
+                              ),
                               SUBSTRING(
                                 `t10`.`start_date`,
                                 IF((
-                                  0 + 1
-                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
-                                4
-                              ),
-                              '-'
+                                  6 + 1
+                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                                2
+                              )
                             ),
-                            SUBSTRING(
-                              `t10`.`start_date`,
-                              IF((
-                                4 + 1
-                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
-                              2
-                            )
+                            `t10`.`start_date`
                           ),
-                          '-'
-                        ),
-                        SUBSTRING(
-                          `t10`.`start_date`,
-                          IF((
-                            6 + 1
-                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                          '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                           2
-                        )
-                      ),
-                      `t10`.`start_date`
+                        ),
+                        ''
+                      ) AS BIGINT) AS STRING)
                     ),
-                    '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
-                    2
-                  ),
-                  ''
-                ) AS BIGINT) IN (4, 6, 9, 11)
+                    ','
+                  )
+                )
                 THEN 30
                 ELSE 31
               END
@@ -1918,36 +1936,45 @@ FROM (
                   29,
                   28
                 )
-                WHEN CAST(NULLIF(
-                  REGEXP_EXTRACT(
-                    IF(
-                      `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
-                      CONCAT(
-                        CONCAT(
-                          CONCAT(
+                WHEN CONTAINS(
+                  ',4,6,9,11,',
+                  CONCAT(
+                    CONCAT(
+                      ',',
+                      CAST(CAST(NULLIF(
+                        REGEXP_EXTRACT(
+                          IF(
+                            `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
+                              CONCAT(
+                                CONCAT(
+                                  CONCAT(
+                                    SUBSTRING(`t10`.`end_date`, IF((
+                                      0 + 1
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                                    '-'
+                                  ),
+                                  SUBSTRING(`t10`.`end_date`, IF((
+                                    4 + 1
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                                ),
+                                '-'
+                              ),
                               SUBSTRING(`t10`.`end_date`, IF((
-                                0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
-                              '-'
+                                6 + 1
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                             ),
-                            SUBSTRING(`t10`.`end_date`, IF((
-                              4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                            `t10`.`end_date`
                           ),
-                          '-'
+                          '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
+                          2
                         ),
-                        SUBSTRING(`t10`.`end_date`, IF((
-                          6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
-                      ),
-                      `t10`.`end_date`
+                        ''
+                      ) AS BIGINT) AS STRING)
                     ),
-                    '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
-                    2
-                  ),
-                  ''
-                ) AS BIGINT) IN (4, 6, 9, 11)
+                    ','
+                  )
+                )
                 THEN 30
                 ELSE 31
               END
@@ -2569,48 +2596,57 @@ FROM (
                 29,
                 28
               )
-              WHEN CAST(NULLIF(
-                REGEXP_EXTRACT(
-                  IF(
-                    `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
-                    CONCAT(
-                      CONCAT(
-                        CONCAT(
+              WHEN CONTAINS(
+                ',4,6,9,11,',
+                CONCAT(
+                  CONCAT(
+                    ',',
+                    CAST(CAST(NULLIF(
+                      REGEXP_EXTRACT(
+                        IF(
+                          `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
                           CONCAT(
+                            CONCAT(
+                              CONCAT(
+                                CONCAT(
+                                  SUBSTRING(
+                                    `t10`.`start_date`,
+                                    IF((
+                                      0 + 1
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                    4
+                                  ),
+                                  '-'
+                                ),
+                                SUBSTRING(
+                                  `t10`.`start_date`,
+                                  IF((
+                                    4 + 1
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                                  2
+                                )
+                              ),
+                              '-'
+                            ),
                             SUBSTRING(
                               `t10`.`start_date`,
                               IF((
-                                0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
-                              4
-                            ),
-                            '-'
+                                6 + 1
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                              2
+                            )
                           ),
-                          SUBSTRING(
-                            `t10`.`start_date`,
-                            IF((
-                              4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
-                            2
-                          )
+                          `t10`.`start_date`
                         ),
-                        '-'
-                      ),
-                      SUBSTRING(
-                        `t10`.`start_date`,
-                        IF((
-                          6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                        '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                         2
-                      )
-                    ),
-                    `t10`.`start_date`
+                      ),
+                      ''
+                    ) AS BIGINT) AS STRING)
                   ),
-                  '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
-                  2
-                ),
-                ''
-              ) AS BIGINT) IN (4, 6, 9, 11)
+                  ','
+                )
+              )
               THEN 30
               ELSE 31
             END
@@ -3229,36 +3265,45 @@ FROM (
                 29,
                 28
               )
-              WHEN CAST(NULLIF(
-                REGEXP_EXTRACT(
-                  IF(
-                    `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
-                    CONCAT(
-                      CONCAT(
-                        CONCAT(
+              WHEN CONTAINS(
+                ',4,6,9,11,',
+                CONCAT(
+                  CONCAT(
+                    ',',
+                    CAST(CAST(NULLIF(
+                      REGEXP_EXTRACT(
+                        IF(
+                          `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
                           CONCAT(
+                            CONCAT(
+                              CONCAT(
+                                CONCAT(
+                                  SUBSTRING(`t10`.`end_date`, IF((
+                                    0 + 1
+                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                                  '-'
+                                ),
+                                SUBSTRING(`t10`.`end_date`, IF((
+                                  4 + 1
+                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                              ),
+                              '-'
+                            ),
                             SUBSTRING(`t10`.`end_date`, IF((
-                              0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
-                            '-'
+                              6 + 1
+                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
                           ),
-                          SUBSTRING(`t10`.`end_date`, IF((
-                            4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                          `t10`.`end_date`
                         ),
-                        '-'
+                        '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
+                        2
                       ),
-                      SUBSTRING(`t10`.`end_date`, IF((
-                        6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
-                    ),
-                    `t10`.`end_date`
+                      ''
+                    ) AS BIGINT) AS STRING)
                   ),
-                  '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
-                  2
-                ),
-                ''
-              ) AS BIGINT) IN (4, 6, 9, 11)
+                  ','
+                )
+              )
               THEN 30
               ELSE 31
             END
