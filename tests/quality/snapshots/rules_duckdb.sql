@@ -43,7 +43,6 @@ FROM (
     "t10"."__d_sfzh:id:birth",
     "t10"."__d_sfzh:id:seq",
     "t10"."__d_sfzh:id:last",
-    "t10"."__d_sfzh:id:birth_date",
     "t10"."__d_sfzh:id:shape15",
     "t10"."__d_sfzh:id:birth15_date",
     "t10"."__d_key:sfzh:GB/T 2260:area:20e820631b1b",
@@ -172,10 +171,74 @@ FROM (
           ) = 1
         )
         AND (
-          "t10"."__d_sfzh:id:birth_date" IS NOT NULL
-        )
-        AND (
-          "t10"."__d_sfzh:id:birth_date" <= MAKE_DATE(2026, 6, 30)
+          (
+            "t10"."__d_sfzh:id:birth" >= 18000000
+          )
+          AND "t10"."__d_sfzh:id:birth" % 10000 BETWEEN 101 AND 1231
+          AND (
+            "t10"."__d_sfzh:id:birth" % 10000
+          ) % 100 BETWEEN 1 AND 31
+          AND (
+            (
+              (
+                "t10"."__d_sfzh:id:birth" % 10000
+              ) < 229
+            )
+            OR (
+              (
+                "t10"."__d_sfzh:id:birth" % 10000
+              ) > 231
+            )
+            OR (
+              (
+                (
+                  "t10"."__d_sfzh:id:birth" % 10000
+                ) = 229
+              )
+              AND (
+                (
+                  (
+                    (
+                      "t10"."__d_sfzh:id:birth" % 40000
+                    ) < 10000
+                  )
+                  AND (
+                    (
+                      "t10"."__d_sfzh:id:birth" % 1000000
+                    ) >= 10000
+                  )
+                )
+                OR (
+                  (
+                    "t10"."__d_sfzh:id:birth" % 4000000
+                  ) < 10000
+                )
+              )
+            )
+          )
+          AND (
+            (
+              "t10"."__d_sfzh:id:birth" % 10000
+            ) <> 431
+          )
+          AND (
+            (
+              "t10"."__d_sfzh:id:birth" % 10000
+            ) <> 631
+          )
+          AND (
+            (
+              "t10"."__d_sfzh:id:birth" % 10000
+            ) <> 931
+          )
+          AND (
+            (
+              "t10"."__d_sfzh:id:birth" % 10000
+            ) <> 1131
+          )
+          AND (
+            "t10"."__d_sfzh:id:birth" <= 20260630
+          )
         )
         AND CASE
           WHEN "t10"."__d_key:sfzh:GB/T 2260:area:20e820631b1b" IS NULL
@@ -198,7 +261,71 @@ FROM (
     CAST(CASE
       WHEN "t10"."__d_sfzh:id:shape"
       AND (
-        "t10"."__d_sfzh:id:birth_date" IS NOT NULL
+        (
+          "t10"."__d_sfzh:id:birth" >= 18000000
+        )
+        AND "t10"."__d_sfzh:id:birth" % 10000 BETWEEN 101 AND 1231
+        AND (
+          "t10"."__d_sfzh:id:birth" % 10000
+        ) % 100 BETWEEN 1 AND 31
+        AND (
+          (
+            (
+              "t10"."__d_sfzh:id:birth" % 10000
+            ) < 229
+          )
+          OR (
+            (
+              "t10"."__d_sfzh:id:birth" % 10000
+            ) > 231
+          )
+          OR (
+            (
+              (
+                "t10"."__d_sfzh:id:birth" % 10000
+              ) = 229
+            )
+            AND (
+              (
+                (
+                  (
+                    "t10"."__d_sfzh:id:birth" % 40000
+                  ) < 10000
+                )
+                AND (
+                  (
+                    "t10"."__d_sfzh:id:birth" % 1000000
+                  ) >= 10000
+                )
+              )
+              OR (
+                (
+                  "t10"."__d_sfzh:id:birth" % 4000000
+                ) < 10000
+              )
+            )
+          )
+        )
+        AND (
+          (
+            "t10"."__d_sfzh:id:birth" % 10000
+          ) <> 431
+        )
+        AND (
+          (
+            "t10"."__d_sfzh:id:birth" % 10000
+          ) <> 631
+        )
+        AND (
+          (
+            "t10"."__d_sfzh:id:birth" % 10000
+          ) <> 931
+        )
+        AND (
+          (
+            "t10"."__d_sfzh:id:birth" % 10000
+          ) <> 1131
+        )
       )
       AND (
         "t10"."__d_sfzh:id:birth" < 22010000
@@ -227,7 +354,35 @@ FROM (
       THEN TRUE
       ELSE CASE
         WHEN "t10"."__d_sfzh:id:shape"
-        THEN "t10"."__d_sfzh:id:birth_date"
+        THEN CASE
+          WHEN SUBSTRING(
+            "t10"."sfzh",
+            CASE WHEN (
+              6 + 1
+            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."sfzh") END,
+            4
+          ) >= '1800'
+          THEN TRY_CAST(SUBSTRING(
+            "t10"."sfzh",
+            CASE WHEN (
+              6 + 1
+            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."sfzh") END,
+            4
+          ) || '-' || SUBSTRING(
+            "t10"."sfzh",
+            CASE WHEN (
+              10 + 1
+            ) >= 1 THEN 10 + 1 ELSE 10 + 1 + LENGTH("t10"."sfzh") END,
+            2
+          ) || '-' || SUBSTRING(
+            "t10"."sfzh",
+            CASE WHEN (
+              12 + 1
+            ) >= 1 THEN 12 + 1 ELSE 12 + 1 + LENGTH("t10"."sfzh") END,
+            2
+          ) AS DATE)
+          ELSE CAST(NULL AS DATE)
+        END
         WHEN "t10"."__d_sfzh:id:shape15"
         THEN "t10"."__d_sfzh:id:birth15_date"
         ELSE CAST(NULL AS DATE)
@@ -3191,7 +3346,6 @@ FROM (
       "t9"."__d_sfzh:id:birth",
       "t9"."__d_sfzh:id:seq",
       "t9"."__d_sfzh:id:last",
-      "t9"."__d_sfzh:id:birth_date",
       "t9"."__d_sfzh:id:shape15",
       "t9"."__d_sfzh:id:birth15_date",
       "t9"."__d_key:sfzh:GB/T 2260:area:20e820631b1b",
@@ -3247,7 +3401,6 @@ FROM (
         "t7"."__d_sfzh:id:birth",
         "t7"."__d_sfzh:id:seq",
         "t7"."__d_sfzh:id:last",
-        "t7"."__d_sfzh:id:birth_date",
         "t7"."__d_sfzh:id:shape15",
         "t7"."__d_sfzh:id:birth15_date",
         "t7"."__d_key:sfzh:GB/T 2260:area:20e820631b1b",
@@ -3420,35 +3573,6 @@ FROM (
             ) >= 1 THEN 17 + 1 ELSE 17 + 1 + LENGTH("t3"."sfzh") END,
             1
           ) AS "__d_sfzh:id:last",
-          CASE
-            WHEN SUBSTRING(
-              "t3"."sfzh",
-              CASE WHEN (
-                6 + 1
-              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t3"."sfzh") END,
-              4
-            ) >= '1800'
-            THEN TRY_CAST(SUBSTRING(
-              "t3"."sfzh",
-              CASE WHEN (
-                6 + 1
-              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t3"."sfzh") END,
-              4
-            ) || '-' || SUBSTRING(
-              "t3"."sfzh",
-              CASE WHEN (
-                10 + 1
-              ) >= 1 THEN 10 + 1 ELSE 10 + 1 + LENGTH("t3"."sfzh") END,
-              2
-            ) || '-' || SUBSTRING(
-              "t3"."sfzh",
-              CASE WHEN (
-                12 + 1
-              ) >= 1 THEN 12 + 1 ELSE 12 + 1 + LENGTH("t3"."sfzh") END,
-              2
-            ) AS DATE)
-            ELSE CAST(NULL AS DATE)
-          END AS "__d_sfzh:id:birth_date",
           CASE
             WHEN LENGTH("t3"."sfzh") = 15
             THEN REGEXP_FULL_MATCH("t3"."sfzh", '[0-9]{15}')

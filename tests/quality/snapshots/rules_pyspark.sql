@@ -43,7 +43,6 @@ FROM (
     `t10`.`__d_sfzh:id:birth`,
     `t10`.`__d_sfzh:id:seq`,
     `t10`.`__d_sfzh:id:last`,
-    `t10`.`__d_sfzh:id:birth_date`,
     `t10`.`__d_sfzh:id:shape15`,
     `t10`.`__d_sfzh:id:birth15_date`,
     `t10`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
@@ -163,10 +162,74 @@ FROM (
           ) = 1
         )
         AND (
-          `t10`.`__d_sfzh:id:birth_date` IS NOT NULL
-        )
-        AND (
-          `t10`.`__d_sfzh:id:birth_date` <= MAKE_DATE(2026, 6, 30)
+          (
+            `t10`.`__d_sfzh:id:birth` >= 18000000
+          )
+          AND `t10`.`__d_sfzh:id:birth` % 10000 BETWEEN 101 AND 1231
+          AND (
+            `t10`.`__d_sfzh:id:birth` % 10000
+          ) % 100 BETWEEN 1 AND 31
+          AND (
+            (
+              (
+                `t10`.`__d_sfzh:id:birth` % 10000
+              ) < 229
+            )
+            OR (
+              (
+                `t10`.`__d_sfzh:id:birth` % 10000
+              ) > 231
+            )
+            OR (
+              (
+                (
+                  `t10`.`__d_sfzh:id:birth` % 10000
+                ) = 229
+              )
+              AND (
+                (
+                  (
+                    (
+                      `t10`.`__d_sfzh:id:birth` % 40000
+                    ) < 10000
+                  )
+                  AND (
+                    (
+                      `t10`.`__d_sfzh:id:birth` % 1000000
+                    ) >= 10000
+                  )
+                )
+                OR (
+                  (
+                    `t10`.`__d_sfzh:id:birth` % 4000000
+                  ) < 10000
+                )
+              )
+            )
+          )
+          AND (
+            (
+              `t10`.`__d_sfzh:id:birth` % 10000
+            ) <> 431
+          )
+          AND (
+            (
+              `t10`.`__d_sfzh:id:birth` % 10000
+            ) <> 631
+          )
+          AND (
+            (
+              `t10`.`__d_sfzh:id:birth` % 10000
+            ) <> 931
+          )
+          AND (
+            (
+              `t10`.`__d_sfzh:id:birth` % 10000
+            ) <> 1131
+          )
+          AND (
+            `t10`.`__d_sfzh:id:birth` <= 20260630
+          )
         )
         AND IF(
           `t10`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b` IS NULL,
@@ -189,7 +252,71 @@ FROM (
     CAST(CASE
       WHEN `t10`.`__d_sfzh:id:shape`
       AND (
-        `t10`.`__d_sfzh:id:birth_date` IS NOT NULL
+        (
+          `t10`.`__d_sfzh:id:birth` >= 18000000
+        )
+        AND `t10`.`__d_sfzh:id:birth` % 10000 BETWEEN 101 AND 1231
+        AND (
+          `t10`.`__d_sfzh:id:birth` % 10000
+        ) % 100 BETWEEN 1 AND 31
+        AND (
+          (
+            (
+              `t10`.`__d_sfzh:id:birth` % 10000
+            ) < 229
+          )
+          OR (
+            (
+              `t10`.`__d_sfzh:id:birth` % 10000
+            ) > 231
+          )
+          OR (
+            (
+              (
+                `t10`.`__d_sfzh:id:birth` % 10000
+              ) = 229
+            )
+            AND (
+              (
+                (
+                  (
+                    `t10`.`__d_sfzh:id:birth` % 40000
+                  ) < 10000
+                )
+                AND (
+                  (
+                    `t10`.`__d_sfzh:id:birth` % 1000000
+                  ) >= 10000
+                )
+              )
+              OR (
+                (
+                  `t10`.`__d_sfzh:id:birth` % 4000000
+                ) < 10000
+              )
+            )
+          )
+        )
+        AND (
+          (
+            `t10`.`__d_sfzh:id:birth` % 10000
+          ) <> 431
+        )
+        AND (
+          (
+            `t10`.`__d_sfzh:id:birth` % 10000
+          ) <> 631
+        )
+        AND (
+          (
+            `t10`.`__d_sfzh:id:birth` % 10000
+          ) <> 931
+        )
+        AND (
+          (
+            `t10`.`__d_sfzh:id:birth` % 10000
+          ) <> 1131
+        )
       )
       AND (
         `t10`.`__d_sfzh:id:birth` < 22010000
@@ -218,7 +345,31 @@ FROM (
       THEN TRUE
       ELSE CASE
         WHEN `t10`.`__d_sfzh:id:shape`
-        THEN `t10`.`__d_sfzh:id:birth_date`
+        THEN IF(
+          SUBSTRING(`t10`.`sfzh`, IF((
+            6 + 1
+          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`sfzh`)), 4) >= '1800',
+          TRY_CAST(CONCAT(
+            CONCAT(
+              CONCAT(
+                CONCAT(
+                  SUBSTRING(`t10`.`sfzh`, IF((
+                    6 + 1
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`sfzh`)), 4),
+                  '-'
+                ),
+                SUBSTRING(`t10`.`sfzh`, IF((
+                  10 + 1
+                ) >= 1, 10 + 1, 10 + 1 + LENGTH(`t10`.`sfzh`)), 2)
+              ),
+              '-'
+            ),
+            SUBSTRING(`t10`.`sfzh`, IF((
+              12 + 1
+            ) >= 1, 12 + 1, 12 + 1 + LENGTH(`t10`.`sfzh`)), 2)
+          ) AS DATE),
+          CAST(NULL AS DATE)
+        )
         WHEN `t10`.`__d_sfzh:id:shape15`
         THEN `t10`.`__d_sfzh:id:birth15_date`
         ELSE CAST(NULL AS DATE)
@@ -3583,7 +3734,6 @@ FROM (
       `t9`.`__d_sfzh:id:birth`,
       `t9`.`__d_sfzh:id:seq`,
       `t9`.`__d_sfzh:id:last`,
-      `t9`.`__d_sfzh:id:birth_date`,
       `t9`.`__d_sfzh:id:shape15`,
       `t9`.`__d_sfzh:id:birth15_date`,
       `t9`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
@@ -3639,7 +3789,6 @@ FROM (
         `t7`.`__d_sfzh:id:birth`,
         `t7`.`__d_sfzh:id:seq`,
         `t7`.`__d_sfzh:id:last`,
-        `t7`.`__d_sfzh:id:birth_date`,
         `t7`.`__d_sfzh:id:shape15`,
         `t7`.`__d_sfzh:id:birth15_date`,
         `t7`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
@@ -3782,31 +3931,6 @@ FROM (
           SUBSTRING(`t3`.`sfzh`, IF((
             17 + 1
           ) >= 1, 17 + 1, 17 + 1 + LENGTH(`t3`.`sfzh`)), 1) AS `__d_sfzh:id:last`,
-          IF(
-            SUBSTRING(`t3`.`sfzh`, IF((
-              6 + 1
-            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t3`.`sfzh`)), 4) >= '1800',
-            TRY_CAST(CONCAT(
-              CONCAT(
-                CONCAT(
-                  CONCAT(
-                    SUBSTRING(`t3`.`sfzh`, IF((
-                      6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t3`.`sfzh`)), 4),
-                    '-'
-                  ),
-                  SUBSTRING(`t3`.`sfzh`, IF((
-                    10 + 1
-                  ) >= 1, 10 + 1, 10 + 1 + LENGTH(`t3`.`sfzh`)), 2)
-                ),
-                '-'
-              ),
-              SUBSTRING(`t3`.`sfzh`, IF((
-                12 + 1
-              ) >= 1, 12 + 1, 12 + 1 + LENGTH(`t3`.`sfzh`)), 2)
-            ) AS DATE),
-            CAST(NULL AS DATE)
-          ) AS `__d_sfzh:id:birth_date`,
           IF(LENGTH(`t3`.`sfzh`) = 15, `t3`.`sfzh` RLIKE '^[0-9]{15}\\z', FALSE) AS `__d_sfzh:id:shape15`,
           IF(
             LENGTH(`t3`.`sfzh`) = 15,

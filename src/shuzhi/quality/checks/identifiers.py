@@ -84,14 +84,14 @@ class IdAnd(Params):
 def id_birthdate_match(ctx: Ctx, p: IdAnd) -> ir.BooleanValue:
     id_column, date_column = p.columns_
     parts = _id_parts(ctx, id_column)
-    born = validators.id_birth(parts)
+    born = validators.id_birth(as_text(ctx.col(id_column)), parts)
     # evaluated where both are readable (NULL = NULL is NULL); a malformed ID or date is for id_card / date_format
     if not ctx.col(date_column).type().is_string():
         return born == ctx.date_key(date_column)
     # Most rows hold the ID's own birth date as yyyy-mm-dd: comparing the texts accepts them without
     # parsing the date (a valid birth date, years 1800-2200 as the parser's). The rest are parsed,
     # only they: the engines evaluate a CASE branch for the rows that reach it.
-    same = (parts["shape"] & parts["birth_date"].notnull() & (parts["birth"] < 22010000)
+    same = (parts["shape"] & validators.yyyymmdd_ok(parts["birth"]) & (parts["birth"] < 22010000)
             & (as_text(ctx.col(date_column)) == validators.id_birth_text(as_text(ctx.col(id_column)))))
     return ibis.cases((same, True), else_=born == ctx.date_key_unstaged(date_column))
 
