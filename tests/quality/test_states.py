@@ -17,6 +17,7 @@ from shuzhi.demo.generate import generate_demo_data
 from shuzhi.demo.run import sidecar
 from shuzhi.quality import run_quality
 from shuzhi.quality.rules import RuleSet
+from shuzhi.quality.states import KEEP_RUNS
 from shuzhi.quality.suggest import suggest_rules
 from shuzhi.store import DatasetVersion, QualityState
 from shuzhi.workspace import Workspace
@@ -135,6 +136,34 @@ def test_samples_asked_beyond_what_was_stored_are_recomputed(ws: Workspace, file
     assert counts(run_quality(ws, "population", rules=rs, as_of=AS_OF, samples=2)) == {
         k: (e, p, min(n, 2)) for k, (e, p, n) in counts(some).items()
     }
+
+
+def test_only_the_last_runs_keep_their_states(ws: Workspace, files: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Daily runs would add the day-dependent states (the ID check's) without end: the table keeps what the
+    dataset's last KEEP_RUNS runs wrote, and the newest run's states are all still reused."""
+    ingest(ws, str(files["whole"]), flags={"code": "population"}, meta_file=sidecar("population.yaml"))
+    rs = suggest_rules(ws, "population", as_of=AS_OF)
+
+    def stored() -> list[tuple[str, dt.datetime]]:
+        with ws.store.session() as s:
+            return [(fp, at) for fp, at in s.execute(sa.select(QualityState.fingerprint, QualityState.created_at))]
+
+    run_quality(ws, "population", rules=rs, as_of=AS_OF)
+    first = len(stored())
+    run_quality(ws, "population", rules=rs, as_of=AS_OF + dt.timedelta(days=1))
+    daily = len(stored()) - first  # states whose key holds the day: a new one each day
+    assert daily >= 1 and first > daily
+    last = AS_OF + dt.timedelta(days=KEEP_RUNS + 3)
+    for day in range(2, KEEP_RUNS + 4):
+        run_quality(ws, "population", rules=rs, as_of=AS_OF + dt.timedelta(days=day))
+    rows = stored()
+    assert len({at for _, at in rows}) == KEEP_RUNS
+    assert len(rows) == first - daily + KEEP_RUNS * daily
+
+    reads = delta_reads(ws, monkeypatch)
+    again = run_quality(ws, "population", rules=rs, as_of=last)
+    assert reads == []  # every row rule reused the newest states: no segment read
+    assert counts(again) == counts(run_quality(ws, "population", rules=rs, as_of=last, recompute=True))
 
 
 # one rule per row-level check; a new check must be added here, so that the test below covers it

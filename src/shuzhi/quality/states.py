@@ -45,6 +45,9 @@ from shuzhi.workspace import Workspace
 #: bump when the meaning of a stored state changes
 STATE_FORMAT = 1
 
+#: a dataset keeps the states written by its last this many runs; older ones are deleted when a run saves
+KEEP_RUNS = 8
+
 #: shuzhi's code and data that counts depend on (a change invalidates every state)
 _SOURCES = ("quality", "standards", "catalog/dtypes.py", "engine/condition.py")
 
@@ -148,10 +151,17 @@ class StateCache:
         return best
 
     def save(self) -> None:
-        """Store the states computed by this run (a cache: a concurrent run storing the same ones is fine)."""
+        """Store the states computed by this run (a cache: a concurrent run storing the same ones is fine),
+        and delete the dataset's states that none of its last :data:`KEEP_RUNS` runs wrote.
+
+        Every run rewrites the states it used, so what the next run on this version or an appended
+        one needs is always among the newest. Without pruning the table would grow with every run:
+        the ID check's states change with the assessment day, row freshness's with the instant.
+        """
         if not self.new:
             return
         key = self.keys[-1]
+        now = utcnow()
         try:
             with self.ws.store.session() as s:
                 s.execute(sa.delete(QualityState).where(
@@ -159,9 +169,18 @@ class StateCache:
                     QualityState.fingerprint.in_(list(self.new)),
                 ))
                 s.add_all(
-                    QualityState(dataset_id=self.dataset_id, prefix=key, fingerprint=fp, created_at=utcnow(),
+                    QualityState(dataset_id=self.dataset_id, prefix=key, fingerprint=fp, created_at=now,
                                  state={"evaluated": st.evaluated, "passed": st.passed, "samples": st.samples, "limit": st.limit})
                     for fp, st in self.new.items()
                 )
+                s.flush()
+                oldest_kept = s.scalar(
+                    sa.select(QualityState.created_at).where(QualityState.dataset_id == self.dataset_id).distinct()
+                    .order_by(QualityState.created_at.desc()).offset(KEEP_RUNS - 1).limit(1)
+                )
+                if oldest_kept is not None:
+                    s.execute(sa.delete(QualityState).where(
+                        QualityState.dataset_id == self.dataset_id, QualityState.created_at < oldest_kept,
+                    ))
         except (IntegrityError, StoreError):
             pass
