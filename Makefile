@@ -26,7 +26,7 @@ demo: $(STAMP)
 	$(BIN)/shuzhi demo --rows $(ROWS)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=25
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest_bench.py

@@ -17,7 +17,7 @@ from shuzhi.demo.generate import generate_demo_data
 from shuzhi.demo.run import sidecar
 from shuzhi.quality import run_quality
 from shuzhi.quality.rules import RuleSet
-from shuzhi.quality.states import KEEP_RUNS
+from shuzhi.quality import states
 from shuzhi.quality.suggest import suggest_rules
 from shuzhi.store import DatasetVersion, QualityState
 from shuzhi.workspace import Workspace
@@ -141,6 +141,8 @@ def test_samples_asked_beyond_what_was_stored_are_recomputed(ws: Workspace, file
 def test_only_the_last_runs_keep_their_states(ws: Workspace, files: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     """Daily runs would add the day-dependent states (the ID check's) without end: the table keeps what the
     dataset's last KEEP_RUNS runs wrote, and the newest run's states are all still reused."""
+    keep = 3  # fewer runs than the default, same logic
+    monkeypatch.setattr(states, "KEEP_RUNS", keep)
     ingest(ws, str(files["whole"]), flags={"code": "population"}, meta_file=sidecar("population.yaml"))
     rs = suggest_rules(ws, "population", as_of=AS_OF)
 
@@ -153,12 +155,12 @@ def test_only_the_last_runs_keep_their_states(ws: Workspace, files: dict[str, Pa
     run_quality(ws, "population", rules=rs, as_of=AS_OF + dt.timedelta(days=1))
     daily = len(stored()) - first  # states whose key holds the day: a new one each day
     assert daily >= 1 and first > daily
-    last = AS_OF + dt.timedelta(days=KEEP_RUNS + 3)
-    for day in range(2, KEEP_RUNS + 4):
+    last = AS_OF + dt.timedelta(days=keep + 1)
+    for day in range(2, keep + 2):
         run_quality(ws, "population", rules=rs, as_of=AS_OF + dt.timedelta(days=day))
     rows = stored()
-    assert len({at for _, at in rows}) == KEEP_RUNS
-    assert len(rows) == first - daily + KEEP_RUNS * daily
+    assert len({at for _, at in rows}) == keep
+    assert len(rows) == first - daily + keep * daily
 
     reads = delta_reads(ws, monkeypatch)
     again = run_quality(ws, "population", rules=rs, as_of=last)
