@@ -15,9 +15,8 @@ from shuzhi.catalog import ingest, show_dataset
 from shuzhi.config import Settings
 from shuzhi.demo.generate import generate_demo_data
 from shuzhi.demo.run import sidecar
-from shuzhi.quality import run_quality
+from shuzhi.quality import run_quality, states
 from shuzhi.quality.rules import RuleSet
-from shuzhi.quality import states
 from shuzhi.quality.suggest import suggest_rules
 from shuzhi.store import DatasetVersion, QualityState
 from shuzhi.workspace import Workspace
