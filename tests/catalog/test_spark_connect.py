@@ -33,7 +33,9 @@ def connect_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with log.open("wb") as out:
         server = subprocess.Popen(
             [str(submit), "--class", "org.apache.spark.sql.connect.service.SparkConnectServer", "--master", "local[2]",
-             "--conf", f"spark.connect.grpc.binding.port={port}", "--conf", "spark.ui.enabled=false", "spark-internal"],
+             "--conf", f"spark.connect.grpc.binding.port={port}", "--conf", "spark.ui.enabled=false",
+             # as shuzhi's own local session: a handful of shuffle partitions for test-sized data
+             "--conf", "spark.sql.shuffle.partitions=4", "spark-internal"],
             stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "SPARK_HOME": str(submit.parent.parent)},
         )
     try:
