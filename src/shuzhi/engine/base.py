@@ -5,7 +5,7 @@ from __future__ import annotations
 import abc
 import csv
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -84,6 +84,10 @@ class Engine(abc.ABC):
 
     def to_pyarrow(self, expr: ir.Expr) -> pa.Table:
         return self.con.to_pyarrow(expr)
+
+    def code_table(self, codes: Sequence[str]) -> ir.Table:
+        """A one-column table of ``codes`` (``code``, text), the build side of a join against a long code list."""
+        return ibis.memtable({"code": list(codes)}, schema={"code": "string"})
 
     def sample(self, table: ir.Table, fraction: float, seed: int) -> ir.Table:
         """About ``fraction`` of the rows, the same ones on every call where the engine can repeat a sample."""

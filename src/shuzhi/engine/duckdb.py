@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
 import ibis
+import ibis.expr.datatypes as dt
 import ibis.expr.operations as ops
 import ibis.expr.types as ir
+import pyarrow as pa
+import sqlglot as sg
 import sqlglot.expressions as sge
 from ibis.backends.sql.compilers.duckdb import DuckDBCompiler
+from ibis.formats.pyarrow import PyArrowData
 
 from shuzhi.engine.base import (
     EXTRA_FIELDS,
@@ -99,6 +106,18 @@ def to_sql(expr: ir.Expr, *, pretty: bool = True) -> str:
     return _COMPILER.to_sqlglot(expr.unbind()).sql(dialect=_COMPILER.dialect, pretty=pretty)
 
 
+class _ArrowResult(PyArrowData):
+    """Ibis' Arrow result mapping, with columns and scalars of Ibis' null type as nulls (DuckDB types them)."""
+
+    @classmethod
+    def convert_scalar(cls, scalar: pa.Scalar, dtype: dt.DataType) -> pa.Scalar:
+        return pa.scalar(None) if dtype.is_null() else super().convert_scalar(scalar, dtype)
+
+    @classmethod
+    def convert_column(cls, column: pa.Array, dtype: dt.DataType) -> pa.Array:
+        return pa.nulls(len(column)) if dtype.is_null() else super().convert_column(column, dtype)
+
+
 _LINE = re.compile(r"CSV Error on Line: (\d+)")
 _NEEDS_SERIAL = "does not support null_padding in conjunction with quoted new lines"
 _LONG_LINE = "Maximum line size"
@@ -124,9 +143,30 @@ class DuckDBEngine(Engine):
         self._raw: duckdb.DuckDBPyConnection = self.con.con
         self._raw.execute("SET enable_progress_bar = true")
         self._raw.execute("SET enable_progress_bar_print = false")
+        self._code_tables: set[str] = set()
+        self._lock = threading.Lock()
 
     def read_parquet(self, path: str) -> ir.Table:
         return self.con.read_parquet(_parts(path))
+
+    def code_table(self, codes: Sequence[str]) -> ir.Table:
+        """The codes as a temporary table, created once per list and connection.
+
+        Not an in-memory Arrow table: DuckDB imports pandas when it registers one (half a
+        second or more per process), and every plan naming the list would register its own
+        copy. The values are SQL literals built by sqlglot, never text spliced into SQL.
+        """
+        codes = tuple(codes)
+        name = "shuzhi_codes_" + hashlib.sha1("\0".join(codes).encode()).hexdigest()[:20]
+        with self._lock:
+            if name not in self._code_tables:
+                values = sge.cast(sge.Array(expressions=[sge.convert(c) for c in codes]), "VARCHAR[]", dialect="duckdb")
+                select = sg.select(sge.Unnest(expressions=[values]).as_("code"))
+                create = sge.Create(this=sg.table(name), kind="TABLE", expression=select, replace=True,
+                                    properties=sge.Properties(expressions=[sge.TemporaryProperty()]))
+                self._raw.execute(create.sql(dialect="duckdb"))
+                self._code_tables.add(name)
+        return self.con.table(name)
 
     def read_parquet_files(self, location: str, names: list[str]) -> ir.Table:
         return self.con.read_parquet([f"{location.rstrip('/')}/{n}" for n in names])
@@ -193,6 +233,11 @@ class DuckDBEngine(Engine):
         except duckdb.Error:
             return None
         return value / 100.0 if value >= 0 else None
+
+    def to_pyarrow(self, expr: ir.Expr) -> pa.Table:
+        """Ibis' ``to_pyarrow`` without its result converter module, which imports pandas (half a second a process)."""
+        table = self.con._to_duckdb_relation(expr).to_arrow_table()
+        return expr.__pyarrow_result__(table, data_mapper=_ArrowResult)  # type: ignore[union-attr]
 
     def execute(self, expr: ir.Expr):  # type: ignore[no-untyped-def]
         try:

@@ -78,7 +78,7 @@ def compile_rules(ctx: Ctx, rules: list[Rule]) -> Plan:
             except NotAssessable as e:
                 plan.not_assessable[rule.id] = (e.zh, e.en)
     # the first pass records code-list lookups and derived columns; the second builds every predicate on the staged table
-    staging = Staging(ctx.table)
+    staging = Staging(ctx.table, ctx.code_table)
     _plan_exprs(replace(ctx, staging=staging), rules, plan)
     t = staging.stage()
     bound = replace(ctx, data=replace(ctx.data, table=t), staging=staging)

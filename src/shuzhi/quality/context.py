@@ -47,6 +47,8 @@ class Ctx:
     open_ref: Callable[[str], DatasetRef] = field(repr=False, default=lambda code: _no_refs(code))
     #: code-list lookups and derived columns: recorded while planning, read from the staged table when compiling
     staging: Staging | None = field(repr=False, default=None)
+    #: a table of the given codes (column ``code``) for long code-list lookups: the engine's :meth:`~shuzhi.engine.base.Engine.code_table`
+    code_table: Callable[[Sequence[str]], ir.Table] = field(repr=False, default=lambda codes: memtable_codes(codes))
 
     @property
     def table(self) -> ir.Table:
@@ -120,6 +122,7 @@ class Staging:
     """
 
     base: ir.Table
+    code_table: Callable[[Sequence[str]], ir.Table] = field(default=lambda codes: memtable_codes(codes))
     planning: bool = True
     table: ir.Table | None = None
     codes: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
@@ -158,12 +161,18 @@ class Staging:
             flags = {}
             for i, (name, (key_col, codes)) in enumerate(self.codes.items()):
                 code_col = f"__code{i}"
-                codes_t = ibis.memtable({code_col: list(codes)}, schema={code_col: "string"})
+                listed = self.code_table(codes)
+                codes_t = listed.select(**{code_col: listed["code"]})
                 joined = joined.left_join(codes_t, derived[key_col] == codes_t[code_col])
                 flags[f"__lk{i}"] = joined[code_col].notnull()
                 self.flags[name] = f"__lk{i}"
             self.table = joined.select(*derived.columns, **flags)
         return self.table
+
+
+def memtable_codes(codes: Sequence[str]) -> ir.Table:
+    """:meth:`Ctx.code_table` without an engine: an in-memory table."""
+    return ibis.memtable({"code": list(codes)}, schema={"code": "string"})
 
 
 def complete_shapes(profile: dict[str, Any] | None) -> frozenset[str] | None:

@@ -181,7 +181,7 @@ def evaluate(
             raise ConfigError(f"引用的资源 {code} 未打开", f"the referenced dataset {code} is not open")
         return found[code]
 
-    ctx = Ctx(data=data, as_of=as_of, entry=entry or {}, defaults=defaults(), open_ref=open_ref)
+    ctx = Ctx(data=data, as_of=as_of, entry=entry or {}, defaults=defaults(), open_ref=open_ref, code_table=engine.code_table)
     rows, results = _execute(engine, ctx, rs, compile_rules(ctx, rs.rules), steps, cache)
     return rows, [results[r.id] for r in rs.rules]
 

@@ -150,7 +150,8 @@ def _agree(ws: Workspace, rule: dict[str, Any], code: str) -> float | None:
     entry = _entry(ws, code, None)
     ref_code = rule["ref"].partition(".")[0]
     ref = _open(ws, _entry(ws, ref_code, None))
-    ctx = Ctx(data=_open(ws, entry), as_of=dt.datetime.now(), entry=entry, defaults=defaults(), open_ref=lambda _c: ref)
+    ctx = Ctx(data=_open(ws, entry), as_of=dt.datetime.now(), entry=entry, defaults=defaults(), open_ref=lambda _c: ref,
+              code_table=ws.engine.code_table)
     query = compile_rules(ctx, rs.rules).queries[rs.rules[0].id]
     counts = ws.engine.to_pyarrow(query.counts).to_pylist()[0]
     return (counts["passed"] or 0) / counts["evaluated"] if counts["evaluated"] else None

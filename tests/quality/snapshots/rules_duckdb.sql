@@ -1,216 +1,216 @@
 SELECT
   COUNT(*) AS "__rows",
-  COUNT("t11"."__q0") AS "__q0_e",
-  SUM(CAST("t11"."__q0" AS BIGINT)) AS "__q0_p",
-  COUNT("t11"."__q1") AS "__q1_e",
-  SUM(CAST("t11"."__q1" AS BIGINT)) AS "__q1_p",
-  COUNT("t11"."__q2") AS "__q2_e",
-  SUM(CAST("t11"."__q2" AS BIGINT)) AS "__q2_p",
-  COUNT("t11"."__q3") AS "__q3_e",
-  SUM(CAST("t11"."__q3" AS BIGINT)) AS "__q3_p",
-  COUNT("t11"."__q4") AS "__q4_e",
-  SUM(CAST("t11"."__q4" AS BIGINT)) AS "__q4_p",
-  COUNT("t11"."__q5") AS "__q5_e",
-  SUM(CAST("t11"."__q5" AS BIGINT)) AS "__q5_p",
-  COUNT("t11"."__q6") AS "__q6_e",
-  SUM(CAST("t11"."__q6" AS BIGINT)) AS "__q6_p",
-  COUNT("t11"."__q7") AS "__q7_e",
-  SUM(CAST("t11"."__q7" AS BIGINT)) AS "__q7_p",
-  COUNT("t11"."__q8") AS "__q8_e",
-  SUM(CAST("t11"."__q8" AS BIGINT)) AS "__q8_p",
-  COUNT("t11"."__q9") AS "__q9_e",
-  SUM(CAST("t11"."__q9" AS BIGINT)) AS "__q9_p",
+  COUNT("t14"."__q0") AS "__q0_e",
+  SUM(CAST("t14"."__q0" AS BIGINT)) AS "__q0_p",
+  COUNT("t14"."__q1") AS "__q1_e",
+  SUM(CAST("t14"."__q1" AS BIGINT)) AS "__q1_p",
+  COUNT("t14"."__q2") AS "__q2_e",
+  SUM(CAST("t14"."__q2" AS BIGINT)) AS "__q2_p",
+  COUNT("t14"."__q3") AS "__q3_e",
+  SUM(CAST("t14"."__q3" AS BIGINT)) AS "__q3_p",
+  COUNT("t14"."__q4") AS "__q4_e",
+  SUM(CAST("t14"."__q4" AS BIGINT)) AS "__q4_p",
+  COUNT("t14"."__q5") AS "__q5_e",
+  SUM(CAST("t14"."__q5" AS BIGINT)) AS "__q5_p",
+  COUNT("t14"."__q6") AS "__q6_e",
+  SUM(CAST("t14"."__q6" AS BIGINT)) AS "__q6_p",
+  COUNT("t14"."__q7") AS "__q7_e",
+  SUM(CAST("t14"."__q7" AS BIGINT)) AS "__q7_p",
+  COUNT("t14"."__q8") AS "__q8_e",
+  SUM(CAST("t14"."__q8" AS BIGINT)) AS "__q8_p",
+  COUNT("t14"."__q9") AS "__q9_e",
+  SUM(CAST("t14"."__q9" AS BIGINT)) AS "__q9_p",
   1 AS "__a0_e",
   CASE WHEN TRUE AND (
     COUNT(*) >= 1
   ) THEN 1 ELSE 0 END AS "__a0_p"
 FROM (
   SELECT
-    "t10"."xm",
-    "t10"."sfzh",
-    "t10"."mz",
-    "t10"."xzqh",
-    "t10"."csrq",
-    "t10"."xb",
-    "t10"."yhkh",
-    "t10"."age",
-    "t10"."start_date",
-    "t10"."end_date",
-    "t10"."__d_sfzh:id:null",
-    "t10"."__d_sfzh:id:shape",
-    "t10"."__d_sfzh:id:area_text",
-    "t10"."__d_sfzh:id:area",
-    "t10"."__d_sfzh:id:birth",
-    "t10"."__d_sfzh:id:seq",
-    "t10"."__d_sfzh:id:last",
-    "t10"."__d_sfzh:id:shape15",
-    "t10"."__d_sfzh:id:birth15_date",
-    "t10"."__d_key:sfzh:GB/T 2260:area:20e820631b1b",
-    "t10"."__d_key:mz:GB/T 3304:code:bb801a4968ce",
-    "t10"."__d_key:xzqh:GB/T 2260:code:20e820631b1b",
-    "t10"."__d_yhkh:luhn16-19:null",
-    "t10"."__d_yhkh:luhn16-19:shape",
-    "t10"."__d_yhkh:luhn16-19:lo",
-    "t10"."__d_yhkh:luhn16-19:hi",
-    "t10"."__d_yhkh:luhn16-19:digit:d0",
-    "t10"."__d_yhkh:luhn16-19:digit:d1",
-    "t10"."__d_yhkh:luhn16-19:digit:d2",
-    "t10"."__d_yhkh:luhn16-19:digit:d3",
-    "t10"."__d_yhkh:luhn16-19:digit:d4",
-    "t10"."__d_yhkh:luhn16-19:digit:d5",
-    "t10"."__d_yhkh:luhn16-19:digit:d6",
-    "t10"."__d_yhkh:luhn16-19:digit:d7",
-    "t10"."__d_yhkh:luhn16-19:digit:d8",
-    "t10"."__d_yhkh:luhn16-19:digit:d9",
-    "t10"."__d_yhkh:luhn16-19:digit:d10",
-    "t10"."__d_yhkh:luhn16-19:digit:d11",
-    "t10"."__d_yhkh:luhn16-19:digit:d12",
-    "t10"."__d_yhkh:luhn16-19:digit:d13",
-    "t10"."__d_yhkh:luhn16-19:digit:d14",
-    "t10"."__d_yhkh:luhn16-19:digit:d15",
-    "t10"."__d_yhkh:luhn16-19:digit:d16",
-    "t10"."__d_yhkh:luhn16-19:digit:d17",
-    "t10"."__d_yhkh:luhn16-19:digit:d18",
-    "t10"."__d_age:number:n",
-    "t10"."__d_start_date:time:iso:iso",
-    "t10"."__d_start_date:time:iso:date",
-    "t10"."__d_end_date:time:iso:iso",
-    "t10"."__d_end_date:time:iso:date",
-    "t10"."__lk0",
-    "t10"."__lk1",
-    "t10"."__lk2",
-    CAST("t10"."xm" IS NOT NULL AS TINYINT) AS "__q0",
+    "t13"."xm",
+    "t13"."sfzh",
+    "t13"."mz",
+    "t13"."xzqh",
+    "t13"."csrq",
+    "t13"."xb",
+    "t13"."yhkh",
+    "t13"."age",
+    "t13"."start_date",
+    "t13"."end_date",
+    "t13"."__d_sfzh:id:null",
+    "t13"."__d_sfzh:id:shape",
+    "t13"."__d_sfzh:id:area_text",
+    "t13"."__d_sfzh:id:area",
+    "t13"."__d_sfzh:id:birth",
+    "t13"."__d_sfzh:id:seq",
+    "t13"."__d_sfzh:id:last",
+    "t13"."__d_sfzh:id:shape15",
+    "t13"."__d_sfzh:id:birth15_date",
+    "t13"."__d_key:sfzh:GB/T 2260:area:20e820631b1b",
+    "t13"."__d_key:mz:GB/T 3304:code:bb801a4968ce",
+    "t13"."__d_key:xzqh:GB/T 2260:code:20e820631b1b",
+    "t13"."__d_yhkh:luhn16-19:null",
+    "t13"."__d_yhkh:luhn16-19:shape",
+    "t13"."__d_yhkh:luhn16-19:lo",
+    "t13"."__d_yhkh:luhn16-19:hi",
+    "t13"."__d_yhkh:luhn16-19:digit:d0",
+    "t13"."__d_yhkh:luhn16-19:digit:d1",
+    "t13"."__d_yhkh:luhn16-19:digit:d2",
+    "t13"."__d_yhkh:luhn16-19:digit:d3",
+    "t13"."__d_yhkh:luhn16-19:digit:d4",
+    "t13"."__d_yhkh:luhn16-19:digit:d5",
+    "t13"."__d_yhkh:luhn16-19:digit:d6",
+    "t13"."__d_yhkh:luhn16-19:digit:d7",
+    "t13"."__d_yhkh:luhn16-19:digit:d8",
+    "t13"."__d_yhkh:luhn16-19:digit:d9",
+    "t13"."__d_yhkh:luhn16-19:digit:d10",
+    "t13"."__d_yhkh:luhn16-19:digit:d11",
+    "t13"."__d_yhkh:luhn16-19:digit:d12",
+    "t13"."__d_yhkh:luhn16-19:digit:d13",
+    "t13"."__d_yhkh:luhn16-19:digit:d14",
+    "t13"."__d_yhkh:luhn16-19:digit:d15",
+    "t13"."__d_yhkh:luhn16-19:digit:d16",
+    "t13"."__d_yhkh:luhn16-19:digit:d17",
+    "t13"."__d_yhkh:luhn16-19:digit:d18",
+    "t13"."__d_age:number:n",
+    "t13"."__d_start_date:time:iso:iso",
+    "t13"."__d_start_date:time:iso:date",
+    "t13"."__d_end_date:time:iso:iso",
+    "t13"."__d_end_date:time:iso:date",
+    "t13"."__lk0",
+    "t13"."__lk1",
+    "t13"."__lk2",
+    CAST("t13"."xm" IS NOT NULL AS TINYINT) AS "__q0",
     CAST(NOT (
       REGEXP_FULL_MATCH(
-        "t10"."xm",
+        "t13"."xm",
         '[ 	
             ​　﻿]*(?:NULL|null|Null|N/A|n/a|NA|\-\-|暂无|无|\-|—|空|/)?[ 	
             ​　﻿]*'
       )
     ) AS TINYINT) AS "__q1",
     CAST(CASE
-      WHEN "t10"."__d_sfzh:id:null"
+      WHEN "t13"."__d_sfzh:id:null"
       THEN CAST(NULL AS BOOLEAN)
       ELSE COALESCE(
-        "t10"."__d_sfzh:id:shape"
+        "t13"."__d_sfzh:id:shape"
         AND (
           (
             (
               (
-                "t10"."__d_sfzh:id:area" * 4
+                "t13"."__d_sfzh:id:area" * 4
               ) + (
                 (
-                  "t10"."__d_sfzh:id:area" % 10
+                  "t13"."__d_sfzh:id:area" % 10
                 ) * 1
               ) + (
                 (
-                  "t10"."__d_sfzh:id:area" % 100
+                  "t13"."__d_sfzh:id:area" % 100
                 ) * 9
               ) + (
                 (
-                  "t10"."__d_sfzh:id:area" % 1000
+                  "t13"."__d_sfzh:id:area" % 1000
                 ) * 4
               ) + (
                 (
-                  "t10"."__d_sfzh:id:area" % 10000
+                  "t13"."__d_sfzh:id:area" % 10000
                 ) * 3
               ) + (
                 (
-                  "t10"."__d_sfzh:id:area" % 100000
+                  "t13"."__d_sfzh:id:area" % 100000
                 ) * 5
               ) + (
                 (
-                  "t10"."__d_sfzh:id:birth" * 9
+                  "t13"."__d_sfzh:id:birth" * 9
                 ) + (
                   (
-                    "t10"."__d_sfzh:id:birth" % 10
+                    "t13"."__d_sfzh:id:birth" % 10
                   ) * 4
                 ) + (
                   (
-                    "t10"."__d_sfzh:id:birth" % 100
+                    "t13"."__d_sfzh:id:birth" % 100
                   ) * 3
                 ) + (
                   (
-                    "t10"."__d_sfzh:id:birth" % 1000
+                    "t13"."__d_sfzh:id:birth" % 1000
                   ) * 5
                 ) + (
                   (
-                    "t10"."__d_sfzh:id:birth" % 10000
+                    "t13"."__d_sfzh:id:birth" % 10000
                   ) * 1
                 ) + (
                   (
-                    "t10"."__d_sfzh:id:birth" % 100000
+                    "t13"."__d_sfzh:id:birth" % 100000
                   ) * 9
                 ) + (
                   (
-                    "t10"."__d_sfzh:id:birth" % 1000000
+                    "t13"."__d_sfzh:id:birth" % 1000000
                   ) * 4
                 ) + (
                   (
-                    "t10"."__d_sfzh:id:birth" % 10000000
+                    "t13"."__d_sfzh:id:birth" % 10000000
                   ) * 3
                 )
               ) + (
                 (
-                  "t10"."__d_sfzh:id:seq" * 8
+                  "t13"."__d_sfzh:id:seq" * 8
                 ) + (
                   (
-                    "t10"."__d_sfzh:id:seq" % 10
+                    "t13"."__d_sfzh:id:seq" % 10
                   ) * 6
                 ) + (
                   (
-                    "t10"."__d_sfzh:id:seq" % 100
+                    "t13"."__d_sfzh:id:seq" % 100
                   ) * 10
                 )
               ) + CASE
-                WHEN "t10"."__d_sfzh:id:last" = 'X'
+                WHEN "t13"."__d_sfzh:id:last" = 'X'
                 THEN 10
-                ELSE TRY_CAST("t10"."__d_sfzh:id:last" AS BIGINT)
+                ELSE TRY_CAST("t13"."__d_sfzh:id:last" AS BIGINT)
               END
             ) % 11
           ) = 1
         )
         AND (
           (
-            "t10"."__d_sfzh:id:birth" >= 18000000
+            "t13"."__d_sfzh:id:birth" >= 18000000
           )
-          AND "t10"."__d_sfzh:id:birth" % 10000 BETWEEN 101 AND 1231
+          AND "t13"."__d_sfzh:id:birth" % 10000 BETWEEN 101 AND 1231
           AND (
-            "t10"."__d_sfzh:id:birth" % 10000
+            "t13"."__d_sfzh:id:birth" % 10000
           ) % 100 BETWEEN 1 AND 31
           AND (
             (
               (
-                "t10"."__d_sfzh:id:birth" % 10000
+                "t13"."__d_sfzh:id:birth" % 10000
               ) < 229
             )
             OR (
               (
-                "t10"."__d_sfzh:id:birth" % 10000
+                "t13"."__d_sfzh:id:birth" % 10000
               ) > 231
             )
             OR (
               (
                 (
-                  "t10"."__d_sfzh:id:birth" % 10000
+                  "t13"."__d_sfzh:id:birth" % 10000
                 ) = 229
               )
               AND (
                 (
                   (
                     (
-                      "t10"."__d_sfzh:id:birth" % 40000
+                      "t13"."__d_sfzh:id:birth" % 40000
                     ) < 10000
                   )
                   AND (
                     (
-                      "t10"."__d_sfzh:id:birth" % 1000000
+                      "t13"."__d_sfzh:id:birth" % 1000000
                     ) >= 10000
                   )
                 )
                 OR (
                   (
-                    "t10"."__d_sfzh:id:birth" % 4000000
+                    "t13"."__d_sfzh:id:birth" % 4000000
                   ) < 10000
                 )
               )
@@ -218,89 +218,89 @@ FROM (
           )
           AND (
             (
-              "t10"."__d_sfzh:id:birth" % 10000
+              "t13"."__d_sfzh:id:birth" % 10000
             ) <> 431
           )
           AND (
             (
-              "t10"."__d_sfzh:id:birth" % 10000
+              "t13"."__d_sfzh:id:birth" % 10000
             ) <> 631
           )
           AND (
             (
-              "t10"."__d_sfzh:id:birth" % 10000
+              "t13"."__d_sfzh:id:birth" % 10000
             ) <> 931
           )
           AND (
             (
-              "t10"."__d_sfzh:id:birth" % 10000
+              "t13"."__d_sfzh:id:birth" % 10000
             ) <> 1131
           )
           AND (
-            "t10"."__d_sfzh:id:birth" <= 20260630
+            "t13"."__d_sfzh:id:birth" <= 20260630
           )
         )
         AND CASE
-          WHEN "t10"."__d_key:sfzh:GB/T 2260:area:20e820631b1b" IS NULL
+          WHEN "t13"."__d_key:sfzh:GB/T 2260:area:20e820631b1b" IS NULL
           THEN CAST(NULL AS BOOLEAN)
-          ELSE "t10"."__lk0"
+          ELSE "t13"."__lk0"
         END,
         FALSE
       )
     END AS TINYINT) AS "__q2",
     CAST(CASE
-      WHEN "t10"."__d_key:mz:GB/T 3304:code:bb801a4968ce" IS NULL
+      WHEN "t13"."__d_key:mz:GB/T 3304:code:bb801a4968ce" IS NULL
       THEN CAST(NULL AS BOOLEAN)
-      ELSE "t10"."__lk1"
+      ELSE "t13"."__lk1"
     END AS TINYINT) AS "__q3",
     CAST(CASE
-      WHEN "t10"."__d_key:xzqh:GB/T 2260:code:20e820631b1b" IS NULL
+      WHEN "t13"."__d_key:xzqh:GB/T 2260:code:20e820631b1b" IS NULL
       THEN CAST(NULL AS BOOLEAN)
-      ELSE "t10"."__lk2"
+      ELSE "t13"."__lk2"
     END AS TINYINT) AS "__q4",
     CAST(CASE
-      WHEN "t10"."__d_sfzh:id:shape"
+      WHEN "t13"."__d_sfzh:id:shape"
       AND (
         (
-          "t10"."__d_sfzh:id:birth" >= 18000000
+          "t13"."__d_sfzh:id:birth" >= 18000000
         )
-        AND "t10"."__d_sfzh:id:birth" % 10000 BETWEEN 101 AND 1231
+        AND "t13"."__d_sfzh:id:birth" % 10000 BETWEEN 101 AND 1231
         AND (
-          "t10"."__d_sfzh:id:birth" % 10000
+          "t13"."__d_sfzh:id:birth" % 10000
         ) % 100 BETWEEN 1 AND 31
         AND (
           (
             (
-              "t10"."__d_sfzh:id:birth" % 10000
+              "t13"."__d_sfzh:id:birth" % 10000
             ) < 229
           )
           OR (
             (
-              "t10"."__d_sfzh:id:birth" % 10000
+              "t13"."__d_sfzh:id:birth" % 10000
             ) > 231
           )
           OR (
             (
               (
-                "t10"."__d_sfzh:id:birth" % 10000
+                "t13"."__d_sfzh:id:birth" % 10000
               ) = 229
             )
             AND (
               (
                 (
                   (
-                    "t10"."__d_sfzh:id:birth" % 40000
+                    "t13"."__d_sfzh:id:birth" % 40000
                   ) < 10000
                 )
                 AND (
                   (
-                    "t10"."__d_sfzh:id:birth" % 1000000
+                    "t13"."__d_sfzh:id:birth" % 1000000
                   ) >= 10000
                 )
               )
               OR (
                 (
-                  "t10"."__d_sfzh:id:birth" % 4000000
+                  "t13"."__d_sfzh:id:birth" % 4000000
                 ) < 10000
               )
             )
@@ -308,130 +308,130 @@ FROM (
         )
         AND (
           (
-            "t10"."__d_sfzh:id:birth" % 10000
+            "t13"."__d_sfzh:id:birth" % 10000
           ) <> 431
         )
         AND (
           (
-            "t10"."__d_sfzh:id:birth" % 10000
+            "t13"."__d_sfzh:id:birth" % 10000
           ) <> 631
         )
         AND (
           (
-            "t10"."__d_sfzh:id:birth" % 10000
+            "t13"."__d_sfzh:id:birth" % 10000
           ) <> 931
         )
         AND (
           (
-            "t10"."__d_sfzh:id:birth" % 10000
+            "t13"."__d_sfzh:id:birth" % 10000
           ) <> 1131
         )
       )
       AND (
-        "t10"."__d_sfzh:id:birth" < 22010000
+        "t13"."__d_sfzh:id:birth" < 22010000
       )
       AND (
-        "t10"."csrq" = SUBSTRING(
-          "t10"."sfzh",
+        "t13"."csrq" = SUBSTRING(
+          "t13"."sfzh",
           CASE WHEN (
             6 + 1
-          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."sfzh") END,
+          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."sfzh") END,
           4
         ) || '-' || SUBSTRING(
-          "t10"."sfzh",
+          "t13"."sfzh",
           CASE WHEN (
             10 + 1
-          ) >= 1 THEN 10 + 1 ELSE 10 + 1 + LENGTH("t10"."sfzh") END,
+          ) >= 1 THEN 10 + 1 ELSE 10 + 1 + LENGTH("t13"."sfzh") END,
           2
         ) || '-' || SUBSTRING(
-          "t10"."sfzh",
+          "t13"."sfzh",
           CASE WHEN (
             12 + 1
-          ) >= 1 THEN 12 + 1 ELSE 12 + 1 + LENGTH("t10"."sfzh") END,
+          ) >= 1 THEN 12 + 1 ELSE 12 + 1 + LENGTH("t13"."sfzh") END,
           2
         )
       )
       THEN TRUE
       ELSE CASE
-        WHEN "t10"."__d_sfzh:id:shape"
+        WHEN "t13"."__d_sfzh:id:shape"
         THEN CASE
           WHEN SUBSTRING(
-            "t10"."sfzh",
+            "t13"."sfzh",
             CASE WHEN (
               6 + 1
-            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."sfzh") END,
+            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."sfzh") END,
             4
           ) >= '1800'
           THEN TRY_CAST(SUBSTRING(
-            "t10"."sfzh",
+            "t13"."sfzh",
             CASE WHEN (
               6 + 1
-            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."sfzh") END,
+            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."sfzh") END,
             4
           ) || '-' || SUBSTRING(
-            "t10"."sfzh",
+            "t13"."sfzh",
             CASE WHEN (
               10 + 1
-            ) >= 1 THEN 10 + 1 ELSE 10 + 1 + LENGTH("t10"."sfzh") END,
+            ) >= 1 THEN 10 + 1 ELSE 10 + 1 + LENGTH("t13"."sfzh") END,
             2
           ) || '-' || SUBSTRING(
-            "t10"."sfzh",
+            "t13"."sfzh",
             CASE WHEN (
               12 + 1
-            ) >= 1 THEN 12 + 1 ELSE 12 + 1 + LENGTH("t10"."sfzh") END,
+            ) >= 1 THEN 12 + 1 ELSE 12 + 1 + LENGTH("t13"."sfzh") END,
             2
           ) AS DATE)
           ELSE CAST(NULL AS DATE)
         END
-        WHEN "t10"."__d_sfzh:id:shape15"
-        THEN "t10"."__d_sfzh:id:birth15_date"
+        WHEN "t13"."__d_sfzh:id:shape15"
+        THEN "t13"."__d_sfzh:id:birth15_date"
         ELSE CAST(NULL AS DATE)
       END = CASE
         WHEN REGEXP_FULL_MATCH(
-          "t10"."csrq",
+          "t13"."csrq",
           '(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?'
         )
         AND (
           TRY_CAST(SUBSTRING(
-            "t10"."csrq",
+            "t13"."csrq",
             CASE WHEN (
               0 + 1
-            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
+            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."csrq") END,
             10
           ) AS DATE) IS NOT NULL
         )
         THEN TRY_CAST(SUBSTRING(
-          "t10"."csrq",
+          "t13"."csrq",
           CASE WHEN (
             0 + 1
-          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
+          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."csrq") END,
           10
         ) AS DATE)
         WHEN COALESCE(
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
+                WHEN REGEXP_FULL_MATCH("t13"."csrq", '[0-9]{8}')
                 THEN SUBSTRING(
-                  "t10"."csrq",
+                  "t13"."csrq",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."csrq") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t10"."csrq",
+                  "t13"."csrq",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."csrq") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t10"."csrq",
+                  "t13"."csrq",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."csrq") END,
                   2
                 )
-                ELSE "t10"."csrq"
+                ELSE "t13"."csrq"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               1
@@ -441,27 +441,27 @@ FROM (
           AND CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
+                WHEN REGEXP_FULL_MATCH("t13"."csrq", '[0-9]{8}')
                 THEN SUBSTRING(
-                  "t10"."csrq",
+                  "t13"."csrq",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."csrq") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t10"."csrq",
+                  "t13"."csrq",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."csrq") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t10"."csrq",
+                  "t13"."csrq",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."csrq") END,
                   2
                 )
-                ELSE "t10"."csrq"
+                ELSE "t13"."csrq"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               2
@@ -472,27 +472,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
+                  WHEN REGEXP_FULL_MATCH("t13"."csrq", '[0-9]{8}')
                   THEN SUBSTRING(
-                    "t10"."csrq",
+                    "t13"."csrq",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."csrq") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t10"."csrq",
+                    "t13"."csrq",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."csrq") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t10"."csrq",
+                    "t13"."csrq",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."csrq") END,
                     2
                   )
-                  ELSE "t10"."csrq"
+                  ELSE "t13"."csrq"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 3
@@ -504,27 +504,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
+                  WHEN REGEXP_FULL_MATCH("t13"."csrq", '[0-9]{8}')
                   THEN SUBSTRING(
-                    "t10"."csrq",
+                    "t13"."csrq",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."csrq") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t10"."csrq",
+                    "t13"."csrq",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."csrq") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t10"."csrq",
+                    "t13"."csrq",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."csrq") END,
                     2
                   )
-                  ELSE "t10"."csrq"
+                  ELSE "t13"."csrq"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 3
@@ -534,27 +534,27 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
+                    WHEN REGEXP_FULL_MATCH("t13"."csrq", '[0-9]{8}')
                     THEN SUBSTRING(
-                      "t10"."csrq",
+                      "t13"."csrq",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."csrq") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t10"."csrq",
+                      "t13"."csrq",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."csrq") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t10"."csrq",
+                      "t13"."csrq",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."csrq") END,
                       2
                     )
-                    ELSE "t10"."csrq"
+                    ELSE "t13"."csrq"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   2
@@ -568,27 +568,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           CASE
-                            WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
+                            WHEN REGEXP_FULL_MATCH("t13"."csrq", '[0-9]{8}')
                             THEN SUBSTRING(
-                              "t10"."csrq",
+                              "t13"."csrq",
                               CASE WHEN (
                                 0 + 1
-                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
+                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."csrq") END,
                               4
                             ) || '-' || SUBSTRING(
-                              "t10"."csrq",
+                              "t13"."csrq",
                               CASE WHEN (
                                 4 + 1
-                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
+                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."csrq") END,
                               2
                             ) || '-' || SUBSTRING(
-                              "t10"."csrq",
+                              "t13"."csrq",
                               CASE WHEN (
                                 6 + 1
-                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
+                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."csrq") END,
                               2
                             )
-                            ELSE "t10"."csrq"
+                            ELSE "t13"."csrq"
                           END,
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                           1
@@ -602,27 +602,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           CASE
-                            WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
+                            WHEN REGEXP_FULL_MATCH("t13"."csrq", '[0-9]{8}')
                             THEN SUBSTRING(
-                              "t10"."csrq",
+                              "t13"."csrq",
                               CASE WHEN (
                                 0 + 1
-                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
+                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."csrq") END,
                               4
                             ) || '-' || SUBSTRING(
-                              "t10"."csrq",
+                              "t13"."csrq",
                               CASE WHEN (
                                 4 + 1
-                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
+                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."csrq") END,
                               2
                             ) || '-' || SUBSTRING(
-                              "t10"."csrq",
+                              "t13"."csrq",
                               CASE WHEN (
                                 6 + 1
-                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
+                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."csrq") END,
                               2
                             )
-                            ELSE "t10"."csrq"
+                            ELSE "t13"."csrq"
                           END,
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                           1
@@ -637,27 +637,27 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         CASE
-                          WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
+                          WHEN REGEXP_FULL_MATCH("t13"."csrq", '[0-9]{8}')
                           THEN SUBSTRING(
-                            "t10"."csrq",
+                            "t13"."csrq",
                             CASE WHEN (
                               0 + 1
-                            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
+                            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."csrq") END,
                             4
                           ) || '-' || SUBSTRING(
-                            "t10"."csrq",
+                            "t13"."csrq",
                             CASE WHEN (
                               4 + 1
-                            ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
+                            ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."csrq") END,
                             2
                           ) || '-' || SUBSTRING(
-                            "t10"."csrq",
+                            "t13"."csrq",
                             CASE WHEN (
                               6 + 1
-                            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
+                            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."csrq") END,
                             2
                           )
-                          ELSE "t10"."csrq"
+                          ELSE "t13"."csrq"
                         END,
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                         1
@@ -674,27 +674,27 @@ FROM (
                 ',' || CAST(CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
+                      WHEN REGEXP_FULL_MATCH("t13"."csrq", '[0-9]{8}')
                       THEN SUBSTRING(
-                        "t10"."csrq",
+                        "t13"."csrq",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."csrq") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t10"."csrq",
+                        "t13"."csrq",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."csrq") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t10"."csrq",
+                        "t13"."csrq",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."csrq") END,
                         2
                       )
-                      ELSE "t10"."csrq"
+                      ELSE "t13"."csrq"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     2
@@ -711,27 +711,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
+                    WHEN REGEXP_FULL_MATCH("t13"."csrq", '[0-9]{8}')
                     THEN SUBSTRING(
-                      "t10"."csrq",
+                      "t13"."csrq",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."csrq") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t10"."csrq",
+                      "t13"."csrq",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."csrq") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t10"."csrq",
+                      "t13"."csrq",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."csrq") END,
                       2
                     )
-                    ELSE "t10"."csrq"
+                    ELSE "t13"."csrq"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   4
@@ -743,27 +743,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
+                    WHEN REGEXP_FULL_MATCH("t13"."csrq", '[0-9]{8}')
                     THEN SUBSTRING(
-                      "t10"."csrq",
+                      "t13"."csrq",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."csrq") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t10"."csrq",
+                      "t13"."csrq",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."csrq") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t10"."csrq",
+                      "t13"."csrq",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."csrq") END,
                       2
                     )
-                    ELSE "t10"."csrq"
+                    ELSE "t13"."csrq"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   4
@@ -773,27 +773,27 @@ FROM (
               AND CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
+                    WHEN REGEXP_FULL_MATCH("t13"."csrq", '[0-9]{8}')
                     THEN SUBSTRING(
-                      "t10"."csrq",
+                      "t13"."csrq",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."csrq") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t10"."csrq",
+                      "t13"."csrq",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."csrq") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t10"."csrq",
+                      "t13"."csrq",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."csrq") END,
                       2
                     )
-                    ELSE "t10"."csrq"
+                    ELSE "t13"."csrq"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   5
@@ -805,27 +805,27 @@ FROM (
                   CAST(NULLIF(
                     REGEXP_EXTRACT(
                       CASE
-                        WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
+                        WHEN REGEXP_FULL_MATCH("t13"."csrq", '[0-9]{8}')
                         THEN SUBSTRING(
-                          "t10"."csrq",
+                          "t13"."csrq",
                           CASE WHEN (
                             0 + 1
-                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
+                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."csrq") END,
                           4
                         ) || '-' || SUBSTRING(
-                          "t10"."csrq",
+                          "t13"."csrq",
                           CASE WHEN (
                             4 + 1
-                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
+                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."csrq") END,
                           2
                         ) || '-' || SUBSTRING(
-                          "t10"."csrq",
+                          "t13"."csrq",
                           CASE WHEN (
                             6 + 1
-                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
+                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."csrq") END,
                           2
                         )
-                        ELSE "t10"."csrq"
+                        ELSE "t13"."csrq"
                       END,
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                       6
@@ -836,27 +836,27 @@ FROM (
                 OR CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
+                      WHEN REGEXP_FULL_MATCH("t13"."csrq", '[0-9]{8}')
                       THEN SUBSTRING(
-                        "t10"."csrq",
+                        "t13"."csrq",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."csrq") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t10"."csrq",
+                        "t13"."csrq",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."csrq") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t10"."csrq",
+                        "t13"."csrq",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."csrq") END,
                         2
                       )
-                      ELSE "t10"."csrq"
+                      ELSE "t13"."csrq"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     6
@@ -872,27 +872,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
+                WHEN REGEXP_FULL_MATCH("t13"."csrq", '[0-9]{8}')
                 THEN SUBSTRING(
-                  "t10"."csrq",
+                  "t13"."csrq",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."csrq") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t10"."csrq",
+                  "t13"."csrq",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."csrq") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t10"."csrq",
+                  "t13"."csrq",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."csrq") END,
                   2
                 )
-                ELSE "t10"."csrq"
+                ELSE "t13"."csrq"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               1
@@ -902,27 +902,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
+                WHEN REGEXP_FULL_MATCH("t13"."csrq", '[0-9]{8}')
                 THEN SUBSTRING(
-                  "t10"."csrq",
+                  "t13"."csrq",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."csrq") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t10"."csrq",
+                  "t13"."csrq",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."csrq") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t10"."csrq",
+                  "t13"."csrq",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."csrq") END,
                   2
                 )
-                ELSE "t10"."csrq"
+                ELSE "t13"."csrq"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               2
@@ -932,27 +932,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_FULL_MATCH("t10"."csrq", '[0-9]{8}')
+                WHEN REGEXP_FULL_MATCH("t13"."csrq", '[0-9]{8}')
                 THEN SUBSTRING(
-                  "t10"."csrq",
+                  "t13"."csrq",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."csrq") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."csrq") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t10"."csrq",
+                  "t13"."csrq",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."csrq") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."csrq") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t10"."csrq",
+                  "t13"."csrq",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."csrq") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."csrq") END,
                   2
                 )
-                ELSE "t10"."csrq"
+                ELSE "t13"."csrq"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               3
@@ -965,11 +965,11 @@ FROM (
     END AS TINYINT) AS "__q5",
     CAST((
       CASE
-        WHEN "t10"."__d_sfzh:id:shape" OR "t10"."__d_sfzh:id:shape15"
-        THEN "t10"."__d_sfzh:id:seq" % 10
+        WHEN "t13"."__d_sfzh:id:shape" OR "t13"."__d_sfzh:id:shape15"
+        THEN "t13"."__d_sfzh:id:seq" % 10
         ELSE CAST(NULL AS BIGINT)
       END % 2
-    ) = CASE "t10"."xb"
+    ) = CASE "t13"."xb"
       WHEN '1'
       THEN 1
       WHEN '男'
@@ -982,7 +982,7 @@ FROM (
       THEN 0
       WHEN '女性'
       THEN 0
-      ELSE CASE TRIM("t10"."xb", ' 	
+      ELSE CASE TRIM("t13"."xb", ' 	
 ')
         WHEN '1'
         THEN 1
@@ -1000,68 +1000,68 @@ FROM (
       END
     END AS TINYINT) AS "__q6",
     CAST(CASE
-      WHEN "t10"."__d_yhkh:luhn16-19:null"
+      WHEN "t13"."__d_yhkh:luhn16-19:null"
       THEN CAST(NULL AS BOOLEAN)
       ELSE COALESCE(
-        "t10"."__d_yhkh:luhn16-19:shape"
+        "t13"."__d_yhkh:luhn16-19:shape"
         AND (
           (
             (
-              0 + "t10"."__d_yhkh:luhn16-19:digit:d0" + (
+              0 + "t13"."__d_yhkh:luhn16-19:digit:d0" + (
                 (
-                  "t10"."__d_yhkh:luhn16-19:digit:d1" * 2
+                  "t13"."__d_yhkh:luhn16-19:digit:d1" * 2
                 ) - (
-                  CAST("t10"."__d_yhkh:luhn16-19:digit:d1" >= 5 AS BIGINT) * 9
+                  CAST("t13"."__d_yhkh:luhn16-19:digit:d1" >= 5 AS BIGINT) * 9
                 )
-              ) + "t10"."__d_yhkh:luhn16-19:digit:d2" + (
+              ) + "t13"."__d_yhkh:luhn16-19:digit:d2" + (
                 (
-                  "t10"."__d_yhkh:luhn16-19:digit:d3" * 2
+                  "t13"."__d_yhkh:luhn16-19:digit:d3" * 2
                 ) - (
-                  CAST("t10"."__d_yhkh:luhn16-19:digit:d3" >= 5 AS BIGINT) * 9
+                  CAST("t13"."__d_yhkh:luhn16-19:digit:d3" >= 5 AS BIGINT) * 9
                 )
-              ) + "t10"."__d_yhkh:luhn16-19:digit:d4" + (
+              ) + "t13"."__d_yhkh:luhn16-19:digit:d4" + (
                 (
-                  "t10"."__d_yhkh:luhn16-19:digit:d5" * 2
+                  "t13"."__d_yhkh:luhn16-19:digit:d5" * 2
                 ) - (
-                  CAST("t10"."__d_yhkh:luhn16-19:digit:d5" >= 5 AS BIGINT) * 9
+                  CAST("t13"."__d_yhkh:luhn16-19:digit:d5" >= 5 AS BIGINT) * 9
                 )
-              ) + "t10"."__d_yhkh:luhn16-19:digit:d6" + (
+              ) + "t13"."__d_yhkh:luhn16-19:digit:d6" + (
                 (
-                  "t10"."__d_yhkh:luhn16-19:digit:d7" * 2
+                  "t13"."__d_yhkh:luhn16-19:digit:d7" * 2
                 ) - (
-                  CAST("t10"."__d_yhkh:luhn16-19:digit:d7" >= 5 AS BIGINT) * 9
+                  CAST("t13"."__d_yhkh:luhn16-19:digit:d7" >= 5 AS BIGINT) * 9
                 )
-              ) + "t10"."__d_yhkh:luhn16-19:digit:d8" + (
+              ) + "t13"."__d_yhkh:luhn16-19:digit:d8" + (
                 (
-                  "t10"."__d_yhkh:luhn16-19:digit:d9" * 2
+                  "t13"."__d_yhkh:luhn16-19:digit:d9" * 2
                 ) - (
-                  CAST("t10"."__d_yhkh:luhn16-19:digit:d9" >= 5 AS BIGINT) * 9
+                  CAST("t13"."__d_yhkh:luhn16-19:digit:d9" >= 5 AS BIGINT) * 9
                 )
-              ) + "t10"."__d_yhkh:luhn16-19:digit:d10" + (
+              ) + "t13"."__d_yhkh:luhn16-19:digit:d10" + (
                 (
-                  "t10"."__d_yhkh:luhn16-19:digit:d11" * 2
+                  "t13"."__d_yhkh:luhn16-19:digit:d11" * 2
                 ) - (
-                  CAST("t10"."__d_yhkh:luhn16-19:digit:d11" >= 5 AS BIGINT) * 9
+                  CAST("t13"."__d_yhkh:luhn16-19:digit:d11" >= 5 AS BIGINT) * 9
                 )
-              ) + "t10"."__d_yhkh:luhn16-19:digit:d12" + (
+              ) + "t13"."__d_yhkh:luhn16-19:digit:d12" + (
                 (
-                  "t10"."__d_yhkh:luhn16-19:digit:d13" * 2
+                  "t13"."__d_yhkh:luhn16-19:digit:d13" * 2
                 ) - (
-                  CAST("t10"."__d_yhkh:luhn16-19:digit:d13" >= 5 AS BIGINT) * 9
+                  CAST("t13"."__d_yhkh:luhn16-19:digit:d13" >= 5 AS BIGINT) * 9
                 )
-              ) + "t10"."__d_yhkh:luhn16-19:digit:d14" + (
+              ) + "t13"."__d_yhkh:luhn16-19:digit:d14" + (
                 (
-                  "t10"."__d_yhkh:luhn16-19:digit:d15" * 2
+                  "t13"."__d_yhkh:luhn16-19:digit:d15" * 2
                 ) - (
-                  CAST("t10"."__d_yhkh:luhn16-19:digit:d15" >= 5 AS BIGINT) * 9
+                  CAST("t13"."__d_yhkh:luhn16-19:digit:d15" >= 5 AS BIGINT) * 9
                 )
-              ) + "t10"."__d_yhkh:luhn16-19:digit:d16" + (
+              ) + "t13"."__d_yhkh:luhn16-19:digit:d16" + (
                 (
-                  "t10"."__d_yhkh:luhn16-19:digit:d17" * 2
+                  "t13"."__d_yhkh:luhn16-19:digit:d17" * 2
                 ) - (
-                  CAST("t10"."__d_yhkh:luhn16-19:digit:d17" >= 5 AS BIGINT) * 9
+                  CAST("t13"."__d_yhkh:luhn16-19:digit:d17" >= 5 AS BIGINT) * 9
                 )
-              ) + "t10"."__d_yhkh:luhn16-19:digit:d18"
+              ) + "t13"."__d_yhkh:luhn16-19:digit:d18"
             ) % 10
           ) = 0
         ),
@@ -1069,47 +1069,47 @@ FROM (
       )
     END AS TINYINT) AS "__q7",
     CAST(CASE
-      WHEN COALESCE("t10"."xb" = '1', FALSE)
+      WHEN COALESCE("t13"."xb" = '1', FALSE)
       THEN CASE
-        WHEN "t10"."age" IS NULL
+        WHEN "t13"."age" IS NULL
         THEN CAST(NULL AS BOOLEAN)
-        ELSE COALESCE("t10"."__d_age:number:n" BETWEEN 0 AND 150, FALSE)
+        ELSE COALESCE("t13"."__d_age:number:n" BETWEEN 0 AND 150, FALSE)
       END
       ELSE CAST(NULL AS BOOLEAN)
     END AS TINYINT) AS "__q8",
     CAST(CASE
       WHEN (
         CASE
-          WHEN "t10"."__d_start_date:time:iso:iso"
+          WHEN "t13"."__d_start_date:time:iso:iso"
           AND (
-            "t10"."__d_start_date:time:iso:date" IS NOT NULL
+            "t13"."__d_start_date:time:iso:date" IS NOT NULL
           )
-          THEN "t10"."__d_start_date:time:iso:date"
+          THEN "t13"."__d_start_date:time:iso:date"
           WHEN COALESCE(
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                  WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                   THEN SUBSTRING(
-                    "t10"."start_date",
+                    "t13"."start_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t10"."start_date",
+                    "t13"."start_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t10"."start_date",
+                    "t13"."start_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                     2
                   )
-                  ELSE "t10"."start_date"
+                  ELSE "t13"."start_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 1
@@ -1119,27 +1119,27 @@ FROM (
             AND CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                  WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                   THEN SUBSTRING(
-                    "t10"."start_date",
+                    "t13"."start_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t10"."start_date",
+                    "t13"."start_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t10"."start_date",
+                    "t13"."start_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                     2
                   )
-                  ELSE "t10"."start_date"
+                  ELSE "t13"."start_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 2
@@ -1150,27 +1150,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                    WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                     THEN SUBSTRING(
-                      "t10"."start_date",
+                      "t13"."start_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t10"."start_date",
+                      "t13"."start_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t10"."start_date",
+                      "t13"."start_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                       2
                     )
-                    ELSE "t10"."start_date"
+                    ELSE "t13"."start_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   3
@@ -1182,27 +1182,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                    WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                     THEN SUBSTRING(
-                      "t10"."start_date",
+                      "t13"."start_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t10"."start_date",
+                      "t13"."start_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t10"."start_date",
+                      "t13"."start_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                       2
                     )
-                    ELSE "t10"."start_date"
+                    ELSE "t13"."start_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   3
@@ -1212,27 +1212,27 @@ FROM (
                 WHEN CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                      WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                       THEN SUBSTRING(
-                        "t10"."start_date",
+                        "t13"."start_date",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t10"."start_date",
+                        "t13"."start_date",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t10"."start_date",
+                        "t13"."start_date",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                         2
                       )
-                      ELSE "t10"."start_date"
+                      ELSE "t13"."start_date"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     2
@@ -1246,27 +1246,27 @@ FROM (
                         CAST(NULLIF(
                           REGEXP_EXTRACT(
                             CASE
-                              WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                              WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                               THEN SUBSTRING(
-                                "t10"."start_date",
+                                "t13"."start_date",
                                 CASE WHEN (
                                   0 + 1
-                                ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                                ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                                 4
                               ) || '-' || SUBSTRING(
-                                "t10"."start_date",
+                                "t13"."start_date",
                                 CASE WHEN (
                                   4 + 1
-                                ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                                ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                                 2
                               ) || '-' || SUBSTRING(
-                                "t10"."start_date",
+                                "t13"."start_date",
                                 CASE WHEN (
                                   6 + 1
-                                ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                                ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                                 2
                               )
-                              ELSE "t10"."start_date"
+                              ELSE "t13"."start_date"
                             END,
                             '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                             1
@@ -1280,27 +1280,27 @@ FROM (
                         CAST(NULLIF(
                           REGEXP_EXTRACT(
                             CASE
-                              WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                              WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                               THEN SUBSTRING(
-                                "t10"."start_date",
+                                "t13"."start_date",
                                 CASE WHEN (
                                   0 + 1
-                                ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                                ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                                 4
                               ) || '-' || SUBSTRING(
-                                "t10"."start_date",
+                                "t13"."start_date",
                                 CASE WHEN (
                                   4 + 1
-                                ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                                ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                                 2
                               ) || '-' || SUBSTRING(
-                                "t10"."start_date",
+                                "t13"."start_date",
                                 CASE WHEN (
                                   6 + 1
-                                ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                                ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                                 2
                               )
-                              ELSE "t10"."start_date"
+                              ELSE "t13"."start_date"
                             END,
                             '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                             1
@@ -1315,27 +1315,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           CASE
-                            WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                            WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                             THEN SUBSTRING(
-                              "t10"."start_date",
+                              "t13"."start_date",
                               CASE WHEN (
                                 0 + 1
-                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                               4
                             ) || '-' || SUBSTRING(
-                              "t10"."start_date",
+                              "t13"."start_date",
                               CASE WHEN (
                                 4 + 1
-                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                               2
                             ) || '-' || SUBSTRING(
-                              "t10"."start_date",
+                              "t13"."start_date",
                               CASE WHEN (
                                 6 + 1
-                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                               2
                             )
-                            ELSE "t10"."start_date"
+                            ELSE "t13"."start_date"
                           END,
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                           1
@@ -1352,27 +1352,27 @@ FROM (
                   ',' || CAST(CAST(NULLIF(
                     REGEXP_EXTRACT(
                       CASE
-                        WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                        WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                         THEN SUBSTRING(
-                          "t10"."start_date",
+                          "t13"."start_date",
                           CASE WHEN (
                             0 + 1
-                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                           4
                         ) || '-' || SUBSTRING(
-                          "t10"."start_date",
+                          "t13"."start_date",
                           CASE WHEN (
                             4 + 1
-                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                           2
                         ) || '-' || SUBSTRING(
-                          "t10"."start_date",
+                          "t13"."start_date",
                           CASE WHEN (
                             6 + 1
-                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                           2
                         )
-                        ELSE "t10"."start_date"
+                        ELSE "t13"."start_date"
                       END,
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                       2
@@ -1389,27 +1389,27 @@ FROM (
                 CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                      WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                       THEN SUBSTRING(
-                        "t10"."start_date",
+                        "t13"."start_date",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t10"."start_date",
+                        "t13"."start_date",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t10"."start_date",
+                        "t13"."start_date",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                         2
                       )
-                      ELSE "t10"."start_date"
+                      ELSE "t13"."start_date"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     4
@@ -1421,27 +1421,27 @@ FROM (
                 CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                      WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                       THEN SUBSTRING(
-                        "t10"."start_date",
+                        "t13"."start_date",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t10"."start_date",
+                        "t13"."start_date",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t10"."start_date",
+                        "t13"."start_date",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                         2
                       )
-                      ELSE "t10"."start_date"
+                      ELSE "t13"."start_date"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     4
@@ -1451,27 +1451,27 @@ FROM (
                 AND CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                      WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                       THEN SUBSTRING(
-                        "t10"."start_date",
+                        "t13"."start_date",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t10"."start_date",
+                        "t13"."start_date",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t10"."start_date",
+                        "t13"."start_date",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                         2
                       )
-                      ELSE "t10"."start_date"
+                      ELSE "t13"."start_date"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     5
@@ -1483,27 +1483,27 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         CASE
-                          WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                          WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                           THEN SUBSTRING(
-                            "t10"."start_date",
+                            "t13"."start_date",
                             CASE WHEN (
                               0 + 1
-                            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                             4
                           ) || '-' || SUBSTRING(
-                            "t10"."start_date",
+                            "t13"."start_date",
                             CASE WHEN (
                               4 + 1
-                            ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                            ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                             2
                           ) || '-' || SUBSTRING(
-                            "t10"."start_date",
+                            "t13"."start_date",
                             CASE WHEN (
                               6 + 1
-                            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                             2
                           )
-                          ELSE "t10"."start_date"
+                          ELSE "t13"."start_date"
                         END,
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                         6
@@ -1514,27 +1514,27 @@ FROM (
                   OR CAST(NULLIF(
                     REGEXP_EXTRACT(
                       CASE
-                        WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                        WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                         THEN SUBSTRING(
-                          "t10"."start_date",
+                          "t13"."start_date",
                           CASE WHEN (
                             0 + 1
-                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                           4
                         ) || '-' || SUBSTRING(
-                          "t10"."start_date",
+                          "t13"."start_date",
                           CASE WHEN (
                             4 + 1
-                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                           2
                         ) || '-' || SUBSTRING(
-                          "t10"."start_date",
+                          "t13"."start_date",
                           CASE WHEN (
                             6 + 1
-                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                           2
                         )
-                        ELSE "t10"."start_date"
+                        ELSE "t13"."start_date"
                       END,
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                       6
@@ -1550,27 +1550,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                  WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                   THEN SUBSTRING(
-                    "t10"."start_date",
+                    "t13"."start_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t10"."start_date",
+                    "t13"."start_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t10"."start_date",
+                    "t13"."start_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                     2
                   )
-                  ELSE "t10"."start_date"
+                  ELSE "t13"."start_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 1
@@ -1580,27 +1580,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                  WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                   THEN SUBSTRING(
-                    "t10"."start_date",
+                    "t13"."start_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t10"."start_date",
+                    "t13"."start_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t10"."start_date",
+                    "t13"."start_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                     2
                   )
-                  ELSE "t10"."start_date"
+                  ELSE "t13"."start_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 2
@@ -1610,27 +1610,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                  WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                   THEN SUBSTRING(
-                    "t10"."start_date",
+                    "t13"."start_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t10"."start_date",
+                    "t13"."start_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t10"."start_date",
+                    "t13"."start_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                     2
                   )
-                  ELSE "t10"."start_date"
+                  ELSE "t13"."start_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 3
@@ -1643,36 +1643,36 @@ FROM (
       )
       OR (
         CASE
-          WHEN "t10"."__d_end_date:time:iso:iso"
+          WHEN "t13"."__d_end_date:time:iso:iso"
           AND (
-            "t10"."__d_end_date:time:iso:date" IS NOT NULL
+            "t13"."__d_end_date:time:iso:date" IS NOT NULL
           )
-          THEN "t10"."__d_end_date:time:iso:date"
+          THEN "t13"."__d_end_date:time:iso:date"
           WHEN COALESCE(
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                  WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                   THEN SUBSTRING(
-                    "t10"."end_date",
+                    "t13"."end_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t10"."end_date",
+                    "t13"."end_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t10"."end_date",
+                    "t13"."end_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                     2
                   )
-                  ELSE "t10"."end_date"
+                  ELSE "t13"."end_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 1
@@ -1682,27 +1682,27 @@ FROM (
             AND CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                  WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                   THEN SUBSTRING(
-                    "t10"."end_date",
+                    "t13"."end_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t10"."end_date",
+                    "t13"."end_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t10"."end_date",
+                    "t13"."end_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                     2
                   )
-                  ELSE "t10"."end_date"
+                  ELSE "t13"."end_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 2
@@ -1713,27 +1713,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                    WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                     THEN SUBSTRING(
-                      "t10"."end_date",
+                      "t13"."end_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t10"."end_date",
+                      "t13"."end_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t10"."end_date",
+                      "t13"."end_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                       2
                     )
-                    ELSE "t10"."end_date"
+                    ELSE "t13"."end_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   3
@@ -1745,27 +1745,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                    WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                     THEN SUBSTRING(
-                      "t10"."end_date",
+                      "t13"."end_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t10"."end_date",
+                      "t13"."end_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t10"."end_date",
+                      "t13"."end_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                       2
                     )
-                    ELSE "t10"."end_date"
+                    ELSE "t13"."end_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   3
@@ -1775,27 +1775,27 @@ FROM (
                 WHEN CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                      WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                       THEN SUBSTRING(
-                        "t10"."end_date",
+                        "t13"."end_date",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t10"."end_date",
+                        "t13"."end_date",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t10"."end_date",
+                        "t13"."end_date",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                         2
                       )
-                      ELSE "t10"."end_date"
+                      ELSE "t13"."end_date"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     2
@@ -1809,27 +1809,27 @@ FROM (
                         CAST(NULLIF(
                           REGEXP_EXTRACT(
                             CASE
-                              WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                              WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                               THEN SUBSTRING(
-                                "t10"."end_date",
+                                "t13"."end_date",
                                 CASE WHEN (
                                   0 + 1
-                                ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                                ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                                 4
                               ) || '-' || SUBSTRING(
-                                "t10"."end_date",
+                                "t13"."end_date",
                                 CASE WHEN (
                                   4 + 1
-                                ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                                ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                                 2
                               ) || '-' || SUBSTRING(
-                                "t10"."end_date",
+                                "t13"."end_date",
                                 CASE WHEN (
                                   6 + 1
-                                ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                                ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                                 2
                               )
-                              ELSE "t10"."end_date"
+                              ELSE "t13"."end_date"
                             END,
                             '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                             1
@@ -1843,27 +1843,27 @@ FROM (
                         CAST(NULLIF(
                           REGEXP_EXTRACT(
                             CASE
-                              WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                              WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                               THEN SUBSTRING(
-                                "t10"."end_date",
+                                "t13"."end_date",
                                 CASE WHEN (
                                   0 + 1
-                                ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                                ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                                 4
                               ) || '-' || SUBSTRING(
-                                "t10"."end_date",
+                                "t13"."end_date",
                                 CASE WHEN (
                                   4 + 1
-                                ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                                ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                                 2
                               ) || '-' || SUBSTRING(
-                                "t10"."end_date",
+                                "t13"."end_date",
                                 CASE WHEN (
                                   6 + 1
-                                ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                                ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                                 2
                               )
-                              ELSE "t10"."end_date"
+                              ELSE "t13"."end_date"
                             END,
                             '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                             1
@@ -1878,27 +1878,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           CASE
-                            WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                            WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                             THEN SUBSTRING(
-                              "t10"."end_date",
+                              "t13"."end_date",
                               CASE WHEN (
                                 0 + 1
-                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                               4
                             ) || '-' || SUBSTRING(
-                              "t10"."end_date",
+                              "t13"."end_date",
                               CASE WHEN (
                                 4 + 1
-                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                               2
                             ) || '-' || SUBSTRING(
-                              "t10"."end_date",
+                              "t13"."end_date",
                               CASE WHEN (
                                 6 + 1
-                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                               2
                             )
-                            ELSE "t10"."end_date"
+                            ELSE "t13"."end_date"
                           END,
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                           1
@@ -1915,27 +1915,27 @@ FROM (
                   ',' || CAST(CAST(NULLIF(
                     REGEXP_EXTRACT(
                       CASE
-                        WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                        WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                         THEN SUBSTRING(
-                          "t10"."end_date",
+                          "t13"."end_date",
                           CASE WHEN (
                             0 + 1
-                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                           4
                         ) || '-' || SUBSTRING(
-                          "t10"."end_date",
+                          "t13"."end_date",
                           CASE WHEN (
                             4 + 1
-                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                           2
                         ) || '-' || SUBSTRING(
-                          "t10"."end_date",
+                          "t13"."end_date",
                           CASE WHEN (
                             6 + 1
-                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                           2
                         )
-                        ELSE "t10"."end_date"
+                        ELSE "t13"."end_date"
                       END,
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                       2
@@ -1952,27 +1952,27 @@ FROM (
                 CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                      WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                       THEN SUBSTRING(
-                        "t10"."end_date",
+                        "t13"."end_date",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t10"."end_date",
+                        "t13"."end_date",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t10"."end_date",
+                        "t13"."end_date",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                         2
                       )
-                      ELSE "t10"."end_date"
+                      ELSE "t13"."end_date"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     4
@@ -1984,27 +1984,27 @@ FROM (
                 CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                      WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                       THEN SUBSTRING(
-                        "t10"."end_date",
+                        "t13"."end_date",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t10"."end_date",
+                        "t13"."end_date",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t10"."end_date",
+                        "t13"."end_date",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                         2
                       )
-                      ELSE "t10"."end_date"
+                      ELSE "t13"."end_date"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     4
@@ -2014,27 +2014,27 @@ FROM (
                 AND CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                      WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                       THEN SUBSTRING(
-                        "t10"."end_date",
+                        "t13"."end_date",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t10"."end_date",
+                        "t13"."end_date",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t10"."end_date",
+                        "t13"."end_date",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                         2
                       )
-                      ELSE "t10"."end_date"
+                      ELSE "t13"."end_date"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     5
@@ -2046,27 +2046,27 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         CASE
-                          WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                          WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                           THEN SUBSTRING(
-                            "t10"."end_date",
+                            "t13"."end_date",
                             CASE WHEN (
                               0 + 1
-                            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                             4
                           ) || '-' || SUBSTRING(
-                            "t10"."end_date",
+                            "t13"."end_date",
                             CASE WHEN (
                               4 + 1
-                            ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                            ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                             2
                           ) || '-' || SUBSTRING(
-                            "t10"."end_date",
+                            "t13"."end_date",
                             CASE WHEN (
                               6 + 1
-                            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                             2
                           )
-                          ELSE "t10"."end_date"
+                          ELSE "t13"."end_date"
                         END,
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                         6
@@ -2077,27 +2077,27 @@ FROM (
                   OR CAST(NULLIF(
                     REGEXP_EXTRACT(
                       CASE
-                        WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                        WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                         THEN SUBSTRING(
-                          "t10"."end_date",
+                          "t13"."end_date",
                           CASE WHEN (
                             0 + 1
-                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                           4
                         ) || '-' || SUBSTRING(
-                          "t10"."end_date",
+                          "t13"."end_date",
                           CASE WHEN (
                             4 + 1
-                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                           2
                         ) || '-' || SUBSTRING(
-                          "t10"."end_date",
+                          "t13"."end_date",
                           CASE WHEN (
                             6 + 1
-                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                           2
                         )
-                        ELSE "t10"."end_date"
+                        ELSE "t13"."end_date"
                       END,
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                       6
@@ -2113,27 +2113,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                  WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                   THEN SUBSTRING(
-                    "t10"."end_date",
+                    "t13"."end_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t10"."end_date",
+                    "t13"."end_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t10"."end_date",
+                    "t13"."end_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                     2
                   )
-                  ELSE "t10"."end_date"
+                  ELSE "t13"."end_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 1
@@ -2143,27 +2143,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                  WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                   THEN SUBSTRING(
-                    "t10"."end_date",
+                    "t13"."end_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t10"."end_date",
+                    "t13"."end_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t10"."end_date",
+                    "t13"."end_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                     2
                   )
-                  ELSE "t10"."end_date"
+                  ELSE "t13"."end_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 2
@@ -2173,27 +2173,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                  WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                   THEN SUBSTRING(
-                    "t10"."end_date",
+                    "t13"."end_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t10"."end_date",
+                    "t13"."end_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t10"."end_date",
+                    "t13"."end_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                     2
                   )
-                  ELSE "t10"."end_date"
+                  ELSE "t13"."end_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 3
@@ -2206,36 +2206,36 @@ FROM (
       )
       THEN CAST(NULL AS BOOLEAN)
       ELSE CASE
-        WHEN "t10"."__d_start_date:time:iso:iso"
+        WHEN "t13"."__d_start_date:time:iso:iso"
         AND (
-          "t10"."__d_start_date:time:iso:date" IS NOT NULL
+          "t13"."__d_start_date:time:iso:date" IS NOT NULL
         )
-        THEN "t10"."__d_start_date:time:iso:date"
+        THEN "t13"."__d_start_date:time:iso:date"
         WHEN COALESCE(
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                 THEN SUBSTRING(
-                  "t10"."start_date",
+                  "t13"."start_date",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t10"."start_date",
+                  "t13"."start_date",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t10"."start_date",
+                  "t13"."start_date",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                   2
                 )
-                ELSE "t10"."start_date"
+                ELSE "t13"."start_date"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               1
@@ -2245,27 +2245,27 @@ FROM (
           AND CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                 THEN SUBSTRING(
-                  "t10"."start_date",
+                  "t13"."start_date",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t10"."start_date",
+                  "t13"."start_date",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t10"."start_date",
+                  "t13"."start_date",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                   2
                 )
-                ELSE "t10"."start_date"
+                ELSE "t13"."start_date"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               2
@@ -2276,27 +2276,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                  WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                   THEN SUBSTRING(
-                    "t10"."start_date",
+                    "t13"."start_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t10"."start_date",
+                    "t13"."start_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t10"."start_date",
+                    "t13"."start_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                     2
                   )
-                  ELSE "t10"."start_date"
+                  ELSE "t13"."start_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 3
@@ -2308,27 +2308,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                  WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                   THEN SUBSTRING(
-                    "t10"."start_date",
+                    "t13"."start_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t10"."start_date",
+                    "t13"."start_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t10"."start_date",
+                    "t13"."start_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                     2
                   )
-                  ELSE "t10"."start_date"
+                  ELSE "t13"."start_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 3
@@ -2338,27 +2338,27 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                    WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                     THEN SUBSTRING(
-                      "t10"."start_date",
+                      "t13"."start_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t10"."start_date",
+                      "t13"."start_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t10"."start_date",
+                      "t13"."start_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                       2
                     )
-                    ELSE "t10"."start_date"
+                    ELSE "t13"."start_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   2
@@ -2372,27 +2372,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           CASE
-                            WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                            WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                             THEN SUBSTRING(
-                              "t10"."start_date",
+                              "t13"."start_date",
                               CASE WHEN (
                                 0 + 1
-                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                               4
                             ) || '-' || SUBSTRING(
-                              "t10"."start_date",
+                              "t13"."start_date",
                               CASE WHEN (
                                 4 + 1
-                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                               2
                             ) || '-' || SUBSTRING(
-                              "t10"."start_date",
+                              "t13"."start_date",
                               CASE WHEN (
                                 6 + 1
-                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                               2
                             )
-                            ELSE "t10"."start_date"
+                            ELSE "t13"."start_date"
                           END,
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                           1
@@ -2406,27 +2406,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           CASE
-                            WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                            WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                             THEN SUBSTRING(
-                              "t10"."start_date",
+                              "t13"."start_date",
                               CASE WHEN (
                                 0 + 1
-                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                               4
                             ) || '-' || SUBSTRING(
-                              "t10"."start_date",
+                              "t13"."start_date",
                               CASE WHEN (
                                 4 + 1
-                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                               2
                             ) || '-' || SUBSTRING(
-                              "t10"."start_date",
+                              "t13"."start_date",
                               CASE WHEN (
                                 6 + 1
-                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                               2
                             )
-                            ELSE "t10"."start_date"
+                            ELSE "t13"."start_date"
                           END,
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                           1
@@ -2441,27 +2441,27 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         CASE
-                          WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                          WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                           THEN SUBSTRING(
-                            "t10"."start_date",
+                            "t13"."start_date",
                             CASE WHEN (
                               0 + 1
-                            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                             4
                           ) || '-' || SUBSTRING(
-                            "t10"."start_date",
+                            "t13"."start_date",
                             CASE WHEN (
                               4 + 1
-                            ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                            ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                             2
                           ) || '-' || SUBSTRING(
-                            "t10"."start_date",
+                            "t13"."start_date",
                             CASE WHEN (
                               6 + 1
-                            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                             2
                           )
-                          ELSE "t10"."start_date"
+                          ELSE "t13"."start_date"
                         END,
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                         1
@@ -2478,27 +2478,27 @@ FROM (
                 ',' || CAST(CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                      WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                       THEN SUBSTRING(
-                        "t10"."start_date",
+                        "t13"."start_date",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t10"."start_date",
+                        "t13"."start_date",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t10"."start_date",
+                        "t13"."start_date",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                         2
                       )
-                      ELSE "t10"."start_date"
+                      ELSE "t13"."start_date"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     2
@@ -2515,27 +2515,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                    WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                     THEN SUBSTRING(
-                      "t10"."start_date",
+                      "t13"."start_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t10"."start_date",
+                      "t13"."start_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t10"."start_date",
+                      "t13"."start_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                       2
                     )
-                    ELSE "t10"."start_date"
+                    ELSE "t13"."start_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   4
@@ -2547,27 +2547,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                    WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                     THEN SUBSTRING(
-                      "t10"."start_date",
+                      "t13"."start_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t10"."start_date",
+                      "t13"."start_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t10"."start_date",
+                      "t13"."start_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                       2
                     )
-                    ELSE "t10"."start_date"
+                    ELSE "t13"."start_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   4
@@ -2577,27 +2577,27 @@ FROM (
               AND CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                    WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                     THEN SUBSTRING(
-                      "t10"."start_date",
+                      "t13"."start_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t10"."start_date",
+                      "t13"."start_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t10"."start_date",
+                      "t13"."start_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                       2
                     )
-                    ELSE "t10"."start_date"
+                    ELSE "t13"."start_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   5
@@ -2609,27 +2609,27 @@ FROM (
                   CAST(NULLIF(
                     REGEXP_EXTRACT(
                       CASE
-                        WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                        WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                         THEN SUBSTRING(
-                          "t10"."start_date",
+                          "t13"."start_date",
                           CASE WHEN (
                             0 + 1
-                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                           4
                         ) || '-' || SUBSTRING(
-                          "t10"."start_date",
+                          "t13"."start_date",
                           CASE WHEN (
                             4 + 1
-                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                           2
                         ) || '-' || SUBSTRING(
-                          "t10"."start_date",
+                          "t13"."start_date",
                           CASE WHEN (
                             6 + 1
-                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                           2
                         )
-                        ELSE "t10"."start_date"
+                        ELSE "t13"."start_date"
                       END,
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                       6
@@ -2640,27 +2640,27 @@ FROM (
                 OR CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                      WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                       THEN SUBSTRING(
-                        "t10"."start_date",
+                        "t13"."start_date",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t10"."start_date",
+                        "t13"."start_date",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t10"."start_date",
+                        "t13"."start_date",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                         2
                       )
-                      ELSE "t10"."start_date"
+                      ELSE "t13"."start_date"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     6
@@ -2676,27 +2676,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                 THEN SUBSTRING(
-                  "t10"."start_date",
+                  "t13"."start_date",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t10"."start_date",
+                  "t13"."start_date",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t10"."start_date",
+                  "t13"."start_date",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                   2
                 )
-                ELSE "t10"."start_date"
+                ELSE "t13"."start_date"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               1
@@ -2706,27 +2706,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                 THEN SUBSTRING(
-                  "t10"."start_date",
+                  "t13"."start_date",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t10"."start_date",
+                  "t13"."start_date",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t10"."start_date",
+                  "t13"."start_date",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                   2
                 )
-                ELSE "t10"."start_date"
+                ELSE "t13"."start_date"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               2
@@ -2736,27 +2736,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_FULL_MATCH("t10"."start_date", '[0-9]{8}')
+                WHEN REGEXP_FULL_MATCH("t13"."start_date", '[0-9]{8}')
                 THEN SUBSTRING(
-                  "t10"."start_date",
+                  "t13"."start_date",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."start_date") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t10"."start_date",
+                  "t13"."start_date",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."start_date") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."start_date") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t10"."start_date",
+                  "t13"."start_date",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."start_date") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."start_date") END,
                   2
                 )
-                ELSE "t10"."start_date"
+                ELSE "t13"."start_date"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               3
@@ -2766,36 +2766,36 @@ FROM (
         )
         ELSE CAST(NULL AS DATE)
       END <= CASE
-        WHEN "t10"."__d_end_date:time:iso:iso"
+        WHEN "t13"."__d_end_date:time:iso:iso"
         AND (
-          "t10"."__d_end_date:time:iso:date" IS NOT NULL
+          "t13"."__d_end_date:time:iso:date" IS NOT NULL
         )
-        THEN "t10"."__d_end_date:time:iso:date"
+        THEN "t13"."__d_end_date:time:iso:date"
         WHEN COALESCE(
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                 THEN SUBSTRING(
-                  "t10"."end_date",
+                  "t13"."end_date",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t10"."end_date",
+                  "t13"."end_date",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t10"."end_date",
+                  "t13"."end_date",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                   2
                 )
-                ELSE "t10"."end_date"
+                ELSE "t13"."end_date"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               1
@@ -2805,27 +2805,27 @@ FROM (
           AND CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                 THEN SUBSTRING(
-                  "t10"."end_date",
+                  "t13"."end_date",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t10"."end_date",
+                  "t13"."end_date",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t10"."end_date",
+                  "t13"."end_date",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                   2
                 )
-                ELSE "t10"."end_date"
+                ELSE "t13"."end_date"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               2
@@ -2836,27 +2836,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                  WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                   THEN SUBSTRING(
-                    "t10"."end_date",
+                    "t13"."end_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t10"."end_date",
+                    "t13"."end_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t10"."end_date",
+                    "t13"."end_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                     2
                   )
-                  ELSE "t10"."end_date"
+                  ELSE "t13"."end_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 3
@@ -2868,27 +2868,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 CASE
-                  WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                  WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                   THEN SUBSTRING(
-                    "t10"."end_date",
+                    "t13"."end_date",
                     CASE WHEN (
                       0 + 1
-                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                    ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                     4
                   ) || '-' || SUBSTRING(
-                    "t10"."end_date",
+                    "t13"."end_date",
                     CASE WHEN (
                       4 + 1
-                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                    ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                     2
                   ) || '-' || SUBSTRING(
-                    "t10"."end_date",
+                    "t13"."end_date",
                     CASE WHEN (
                       6 + 1
-                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                    ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                     2
                   )
-                  ELSE "t10"."end_date"
+                  ELSE "t13"."end_date"
                 END,
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                 3
@@ -2898,27 +2898,27 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                    WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                     THEN SUBSTRING(
-                      "t10"."end_date",
+                      "t13"."end_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t10"."end_date",
+                      "t13"."end_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t10"."end_date",
+                      "t13"."end_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                       2
                     )
-                    ELSE "t10"."end_date"
+                    ELSE "t13"."end_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   2
@@ -2932,27 +2932,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           CASE
-                            WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                            WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                             THEN SUBSTRING(
-                              "t10"."end_date",
+                              "t13"."end_date",
                               CASE WHEN (
                                 0 + 1
-                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                               4
                             ) || '-' || SUBSTRING(
-                              "t10"."end_date",
+                              "t13"."end_date",
                               CASE WHEN (
                                 4 + 1
-                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                               2
                             ) || '-' || SUBSTRING(
-                              "t10"."end_date",
+                              "t13"."end_date",
                               CASE WHEN (
                                 6 + 1
-                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                               2
                             )
-                            ELSE "t10"."end_date"
+                            ELSE "t13"."end_date"
                           END,
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                           1
@@ -2966,27 +2966,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           CASE
-                            WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                            WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                             THEN SUBSTRING(
-                              "t10"."end_date",
+                              "t13"."end_date",
                               CASE WHEN (
                                 0 + 1
-                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                               4
                             ) || '-' || SUBSTRING(
-                              "t10"."end_date",
+                              "t13"."end_date",
                               CASE WHEN (
                                 4 + 1
-                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                              ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                               2
                             ) || '-' || SUBSTRING(
-                              "t10"."end_date",
+                              "t13"."end_date",
                               CASE WHEN (
                                 6 + 1
-                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                              ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                               2
                             )
-                            ELSE "t10"."end_date"
+                            ELSE "t13"."end_date"
                           END,
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                           1
@@ -3001,27 +3001,27 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         CASE
-                          WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                          WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                           THEN SUBSTRING(
-                            "t10"."end_date",
+                            "t13"."end_date",
                             CASE WHEN (
                               0 + 1
-                            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                             4
                           ) || '-' || SUBSTRING(
-                            "t10"."end_date",
+                            "t13"."end_date",
                             CASE WHEN (
                               4 + 1
-                            ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                            ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                             2
                           ) || '-' || SUBSTRING(
-                            "t10"."end_date",
+                            "t13"."end_date",
                             CASE WHEN (
                               6 + 1
-                            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                             2
                           )
-                          ELSE "t10"."end_date"
+                          ELSE "t13"."end_date"
                         END,
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                         1
@@ -3038,27 +3038,27 @@ FROM (
                 ',' || CAST(CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                      WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                       THEN SUBSTRING(
-                        "t10"."end_date",
+                        "t13"."end_date",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t10"."end_date",
+                        "t13"."end_date",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t10"."end_date",
+                        "t13"."end_date",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                         2
                       )
-                      ELSE "t10"."end_date"
+                      ELSE "t13"."end_date"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     2
@@ -3075,27 +3075,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                    WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                     THEN SUBSTRING(
-                      "t10"."end_date",
+                      "t13"."end_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t10"."end_date",
+                      "t13"."end_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t10"."end_date",
+                      "t13"."end_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                       2
                     )
-                    ELSE "t10"."end_date"
+                    ELSE "t13"."end_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   4
@@ -3107,27 +3107,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                    WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                     THEN SUBSTRING(
-                      "t10"."end_date",
+                      "t13"."end_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t10"."end_date",
+                      "t13"."end_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t10"."end_date",
+                      "t13"."end_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                       2
                     )
-                    ELSE "t10"."end_date"
+                    ELSE "t13"."end_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   4
@@ -3137,27 +3137,27 @@ FROM (
               AND CAST(NULLIF(
                 REGEXP_EXTRACT(
                   CASE
-                    WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                    WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                     THEN SUBSTRING(
-                      "t10"."end_date",
+                      "t13"."end_date",
                       CASE WHEN (
                         0 + 1
-                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                      ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                       4
                     ) || '-' || SUBSTRING(
-                      "t10"."end_date",
+                      "t13"."end_date",
                       CASE WHEN (
                         4 + 1
-                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                      ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                       2
                     ) || '-' || SUBSTRING(
-                      "t10"."end_date",
+                      "t13"."end_date",
                       CASE WHEN (
                         6 + 1
-                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                      ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                       2
                     )
-                    ELSE "t10"."end_date"
+                    ELSE "t13"."end_date"
                   END,
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                   5
@@ -3169,27 +3169,27 @@ FROM (
                   CAST(NULLIF(
                     REGEXP_EXTRACT(
                       CASE
-                        WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                        WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                         THEN SUBSTRING(
-                          "t10"."end_date",
+                          "t13"."end_date",
                           CASE WHEN (
                             0 + 1
-                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                           4
                         ) || '-' || SUBSTRING(
-                          "t10"."end_date",
+                          "t13"."end_date",
                           CASE WHEN (
                             4 + 1
-                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                          ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                           2
                         ) || '-' || SUBSTRING(
-                          "t10"."end_date",
+                          "t13"."end_date",
                           CASE WHEN (
                             6 + 1
-                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                          ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                           2
                         )
-                        ELSE "t10"."end_date"
+                        ELSE "t13"."end_date"
                       END,
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                       6
@@ -3200,27 +3200,27 @@ FROM (
                 OR CAST(NULLIF(
                   REGEXP_EXTRACT(
                     CASE
-                      WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                      WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                       THEN SUBSTRING(
-                        "t10"."end_date",
+                        "t13"."end_date",
                         CASE WHEN (
                           0 + 1
-                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                        ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                         4
                       ) || '-' || SUBSTRING(
-                        "t10"."end_date",
+                        "t13"."end_date",
                         CASE WHEN (
                           4 + 1
-                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                        ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                         2
                       ) || '-' || SUBSTRING(
-                        "t10"."end_date",
+                        "t13"."end_date",
                         CASE WHEN (
                           6 + 1
-                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                        ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                         2
                       )
-                      ELSE "t10"."end_date"
+                      ELSE "t13"."end_date"
                     END,
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
                     6
@@ -3236,27 +3236,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                 THEN SUBSTRING(
-                  "t10"."end_date",
+                  "t13"."end_date",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t10"."end_date",
+                  "t13"."end_date",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t10"."end_date",
+                  "t13"."end_date",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                   2
                 )
-                ELSE "t10"."end_date"
+                ELSE "t13"."end_date"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               1
@@ -3266,27 +3266,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                 THEN SUBSTRING(
-                  "t10"."end_date",
+                  "t13"."end_date",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t10"."end_date",
+                  "t13"."end_date",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t10"."end_date",
+                  "t13"."end_date",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                   2
                 )
-                ELSE "t10"."end_date"
+                ELSE "t13"."end_date"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               2
@@ -3296,27 +3296,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               CASE
-                WHEN REGEXP_FULL_MATCH("t10"."end_date", '[0-9]{8}')
+                WHEN REGEXP_FULL_MATCH("t13"."end_date", '[0-9]{8}')
                 THEN SUBSTRING(
-                  "t10"."end_date",
+                  "t13"."end_date",
                   CASE WHEN (
                     0 + 1
-                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
+                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t13"."end_date") END,
                   4
                 ) || '-' || SUBSTRING(
-                  "t10"."end_date",
+                  "t13"."end_date",
                   CASE WHEN (
                     4 + 1
-                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t10"."end_date") END,
+                  ) >= 1 THEN 4 + 1 ELSE 4 + 1 + LENGTH("t13"."end_date") END,
                   2
                 ) || '-' || SUBSTRING(
-                  "t10"."end_date",
+                  "t13"."end_date",
                   CASE WHEN (
                     6 + 1
-                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t10"."end_date") END,
+                  ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t13"."end_date") END,
                   2
                 )
-                ELSE "t10"."end_date"
+                ELSE "t13"."end_date"
               END,
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.0{1,6})?)?)?\z',
               3
@@ -3329,282 +3329,282 @@ FROM (
     END AS TINYINT) AS "__q9"
   FROM (
     SELECT
-      "t9"."xm",
-      "t9"."sfzh",
-      "t9"."mz",
-      "t9"."xzqh",
-      "t9"."csrq",
-      "t9"."xb",
-      "t9"."yhkh",
-      "t9"."age",
-      "t9"."start_date",
-      "t9"."end_date",
-      "t9"."__d_sfzh:id:null",
-      "t9"."__d_sfzh:id:shape",
-      "t9"."__d_sfzh:id:area_text",
-      "t9"."__d_sfzh:id:area",
-      "t9"."__d_sfzh:id:birth",
-      "t9"."__d_sfzh:id:seq",
-      "t9"."__d_sfzh:id:last",
-      "t9"."__d_sfzh:id:shape15",
-      "t9"."__d_sfzh:id:birth15_date",
-      "t9"."__d_key:sfzh:GB/T 2260:area:20e820631b1b",
-      "t9"."__d_key:mz:GB/T 3304:code:bb801a4968ce",
-      "t9"."__d_key:xzqh:GB/T 2260:code:20e820631b1b",
-      "t9"."__d_yhkh:luhn16-19:null",
-      "t9"."__d_yhkh:luhn16-19:shape",
-      "t9"."__d_yhkh:luhn16-19:lo",
-      "t9"."__d_yhkh:luhn16-19:hi",
-      "t9"."__d_yhkh:luhn16-19:digit:d0",
-      "t9"."__d_yhkh:luhn16-19:digit:d1",
-      "t9"."__d_yhkh:luhn16-19:digit:d2",
-      "t9"."__d_yhkh:luhn16-19:digit:d3",
-      "t9"."__d_yhkh:luhn16-19:digit:d4",
-      "t9"."__d_yhkh:luhn16-19:digit:d5",
-      "t9"."__d_yhkh:luhn16-19:digit:d6",
-      "t9"."__d_yhkh:luhn16-19:digit:d7",
-      "t9"."__d_yhkh:luhn16-19:digit:d8",
-      "t9"."__d_yhkh:luhn16-19:digit:d9",
-      "t9"."__d_yhkh:luhn16-19:digit:d10",
-      "t9"."__d_yhkh:luhn16-19:digit:d11",
-      "t9"."__d_yhkh:luhn16-19:digit:d12",
-      "t9"."__d_yhkh:luhn16-19:digit:d13",
-      "t9"."__d_yhkh:luhn16-19:digit:d14",
-      "t9"."__d_yhkh:luhn16-19:digit:d15",
-      "t9"."__d_yhkh:luhn16-19:digit:d16",
-      "t9"."__d_yhkh:luhn16-19:digit:d17",
-      "t9"."__d_yhkh:luhn16-19:digit:d18",
-      "t9"."__d_age:number:n",
-      "t9"."__d_start_date:time:iso:iso",
-      "t9"."__d_start_date:time:iso:date",
-      "t9"."__d_end_date:time:iso:iso",
-      "t9"."__d_end_date:time:iso:date",
-      "t4"."__code0" IS NOT NULL AS "__lk0",
-      "t5"."__code1" IS NOT NULL AS "__lk1",
-      "t6"."__code2" IS NOT NULL AS "__lk2"
+      "t12"."xm",
+      "t12"."sfzh",
+      "t12"."mz",
+      "t12"."xzqh",
+      "t12"."csrq",
+      "t12"."xb",
+      "t12"."yhkh",
+      "t12"."age",
+      "t12"."start_date",
+      "t12"."end_date",
+      "t12"."__d_sfzh:id:null",
+      "t12"."__d_sfzh:id:shape",
+      "t12"."__d_sfzh:id:area_text",
+      "t12"."__d_sfzh:id:area",
+      "t12"."__d_sfzh:id:birth",
+      "t12"."__d_sfzh:id:seq",
+      "t12"."__d_sfzh:id:last",
+      "t12"."__d_sfzh:id:shape15",
+      "t12"."__d_sfzh:id:birth15_date",
+      "t12"."__d_key:sfzh:GB/T 2260:area:20e820631b1b",
+      "t12"."__d_key:mz:GB/T 3304:code:bb801a4968ce",
+      "t12"."__d_key:xzqh:GB/T 2260:code:20e820631b1b",
+      "t12"."__d_yhkh:luhn16-19:null",
+      "t12"."__d_yhkh:luhn16-19:shape",
+      "t12"."__d_yhkh:luhn16-19:lo",
+      "t12"."__d_yhkh:luhn16-19:hi",
+      "t12"."__d_yhkh:luhn16-19:digit:d0",
+      "t12"."__d_yhkh:luhn16-19:digit:d1",
+      "t12"."__d_yhkh:luhn16-19:digit:d2",
+      "t12"."__d_yhkh:luhn16-19:digit:d3",
+      "t12"."__d_yhkh:luhn16-19:digit:d4",
+      "t12"."__d_yhkh:luhn16-19:digit:d5",
+      "t12"."__d_yhkh:luhn16-19:digit:d6",
+      "t12"."__d_yhkh:luhn16-19:digit:d7",
+      "t12"."__d_yhkh:luhn16-19:digit:d8",
+      "t12"."__d_yhkh:luhn16-19:digit:d9",
+      "t12"."__d_yhkh:luhn16-19:digit:d10",
+      "t12"."__d_yhkh:luhn16-19:digit:d11",
+      "t12"."__d_yhkh:luhn16-19:digit:d12",
+      "t12"."__d_yhkh:luhn16-19:digit:d13",
+      "t12"."__d_yhkh:luhn16-19:digit:d14",
+      "t12"."__d_yhkh:luhn16-19:digit:d15",
+      "t12"."__d_yhkh:luhn16-19:digit:d16",
+      "t12"."__d_yhkh:luhn16-19:digit:d17",
+      "t12"."__d_yhkh:luhn16-19:digit:d18",
+      "t12"."__d_age:number:n",
+      "t12"."__d_start_date:time:iso:iso",
+      "t12"."__d_start_date:time:iso:date",
+      "t12"."__d_end_date:time:iso:iso",
+      "t12"."__d_end_date:time:iso:date",
+      "t7"."__code0" IS NOT NULL AS "__lk0",
+      "t8"."__code1" IS NOT NULL AS "__lk1",
+      "t9"."__code2" IS NOT NULL AS "__lk2"
     FROM (
       SELECT
-        "t7"."xm",
-        "t7"."sfzh",
-        "t7"."mz",
-        "t7"."xzqh",
-        "t7"."csrq",
-        "t7"."xb",
-        "t7"."yhkh",
-        "t7"."age",
-        "t7"."start_date",
-        "t7"."end_date",
-        "t7"."__d_sfzh:id:null",
-        "t7"."__d_sfzh:id:shape",
-        "t7"."__d_sfzh:id:area_text",
-        "t7"."__d_sfzh:id:area",
-        "t7"."__d_sfzh:id:birth",
-        "t7"."__d_sfzh:id:seq",
-        "t7"."__d_sfzh:id:last",
-        "t7"."__d_sfzh:id:shape15",
-        "t7"."__d_sfzh:id:birth15_date",
-        "t7"."__d_key:sfzh:GB/T 2260:area:20e820631b1b",
-        "t7"."__d_key:mz:GB/T 3304:code:bb801a4968ce",
-        "t7"."__d_key:xzqh:GB/T 2260:code:20e820631b1b",
-        "t7"."__d_yhkh:luhn16-19:null",
-        "t7"."__d_yhkh:luhn16-19:shape",
-        "t7"."__d_yhkh:luhn16-19:lo",
-        "t7"."__d_yhkh:luhn16-19:hi",
-        "t7"."__d_yhkh:luhn16-19:lo" % 10 AS "__d_yhkh:luhn16-19:digit:d0",
+        "t10"."xm",
+        "t10"."sfzh",
+        "t10"."mz",
+        "t10"."xzqh",
+        "t10"."csrq",
+        "t10"."xb",
+        "t10"."yhkh",
+        "t10"."age",
+        "t10"."start_date",
+        "t10"."end_date",
+        "t10"."__d_sfzh:id:null",
+        "t10"."__d_sfzh:id:shape",
+        "t10"."__d_sfzh:id:area_text",
+        "t10"."__d_sfzh:id:area",
+        "t10"."__d_sfzh:id:birth",
+        "t10"."__d_sfzh:id:seq",
+        "t10"."__d_sfzh:id:last",
+        "t10"."__d_sfzh:id:shape15",
+        "t10"."__d_sfzh:id:birth15_date",
+        "t10"."__d_key:sfzh:GB/T 2260:area:20e820631b1b",
+        "t10"."__d_key:mz:GB/T 3304:code:bb801a4968ce",
+        "t10"."__d_key:xzqh:GB/T 2260:code:20e820631b1b",
+        "t10"."__d_yhkh:luhn16-19:null",
+        "t10"."__d_yhkh:luhn16-19:shape",
+        "t10"."__d_yhkh:luhn16-19:lo",
+        "t10"."__d_yhkh:luhn16-19:hi",
+        "t10"."__d_yhkh:luhn16-19:lo" % 10 AS "__d_yhkh:luhn16-19:digit:d0",
         CAST(FLOOR((
-          "t7"."__d_yhkh:luhn16-19:lo"
+          "t10"."__d_yhkh:luhn16-19:lo"
         ) / (
           10
         )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d1",
         CAST(FLOOR((
-          "t7"."__d_yhkh:luhn16-19:lo"
+          "t10"."__d_yhkh:luhn16-19:lo"
         ) / (
           100
         )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d2",
         CAST(FLOOR((
-          "t7"."__d_yhkh:luhn16-19:lo"
+          "t10"."__d_yhkh:luhn16-19:lo"
         ) / (
           1000
         )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d3",
         CAST(FLOOR((
-          "t7"."__d_yhkh:luhn16-19:lo"
+          "t10"."__d_yhkh:luhn16-19:lo"
         ) / (
           10000
         )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d4",
         CAST(FLOOR((
-          "t7"."__d_yhkh:luhn16-19:lo"
+          "t10"."__d_yhkh:luhn16-19:lo"
         ) / (
           100000
         )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d5",
         CAST(FLOOR((
-          "t7"."__d_yhkh:luhn16-19:lo"
+          "t10"."__d_yhkh:luhn16-19:lo"
         ) / (
           1000000
         )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d6",
         CAST(FLOOR((
-          "t7"."__d_yhkh:luhn16-19:lo"
+          "t10"."__d_yhkh:luhn16-19:lo"
         ) / (
           10000000
         )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d7",
         CAST(FLOOR((
-          "t7"."__d_yhkh:luhn16-19:lo"
+          "t10"."__d_yhkh:luhn16-19:lo"
         ) / (
           100000000
         )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d8",
-        COALESCE("t7"."__d_yhkh:luhn16-19:hi", 0) % 10 AS "__d_yhkh:luhn16-19:digit:d9",
+        COALESCE("t10"."__d_yhkh:luhn16-19:hi", 0) % 10 AS "__d_yhkh:luhn16-19:digit:d9",
         CAST(FLOOR((
-          COALESCE("t7"."__d_yhkh:luhn16-19:hi", 0)
+          COALESCE("t10"."__d_yhkh:luhn16-19:hi", 0)
         ) / (
           10
         )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d10",
         CAST(FLOOR((
-          COALESCE("t7"."__d_yhkh:luhn16-19:hi", 0)
+          COALESCE("t10"."__d_yhkh:luhn16-19:hi", 0)
         ) / (
           100
         )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d11",
         CAST(FLOOR((
-          COALESCE("t7"."__d_yhkh:luhn16-19:hi", 0)
+          COALESCE("t10"."__d_yhkh:luhn16-19:hi", 0)
         ) / (
           1000
         )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d12",
         CAST(FLOOR((
-          COALESCE("t7"."__d_yhkh:luhn16-19:hi", 0)
+          COALESCE("t10"."__d_yhkh:luhn16-19:hi", 0)
         ) / (
           10000
         )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d13",
         CAST(FLOOR((
-          COALESCE("t7"."__d_yhkh:luhn16-19:hi", 0)
+          COALESCE("t10"."__d_yhkh:luhn16-19:hi", 0)
         ) / (
           100000
         )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d14",
         CAST(FLOOR((
-          COALESCE("t7"."__d_yhkh:luhn16-19:hi", 0)
+          COALESCE("t10"."__d_yhkh:luhn16-19:hi", 0)
         ) / (
           1000000
         )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d15",
         CAST(FLOOR((
-          COALESCE("t7"."__d_yhkh:luhn16-19:hi", 0)
+          COALESCE("t10"."__d_yhkh:luhn16-19:hi", 0)
         ) / (
           10000000
         )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d16",
         CAST(FLOOR((
-          COALESCE("t7"."__d_yhkh:luhn16-19:hi", 0)
+          COALESCE("t10"."__d_yhkh:luhn16-19:hi", 0)
         ) / (
           100000000
         )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d17",
         CAST(FLOOR((
-          COALESCE("t7"."__d_yhkh:luhn16-19:hi", 0)
+          COALESCE("t10"."__d_yhkh:luhn16-19:hi", 0)
         ) / (
           1000000000
         )) AS BIGINT) % 10 AS "__d_yhkh:luhn16-19:digit:d18",
         CASE
-          WHEN REGEXP_FULL_MATCH("t7"."age", '[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?')
-          THEN TRY_CAST("t7"."age" AS DOUBLE)
+          WHEN REGEXP_FULL_MATCH("t10"."age", '[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?')
+          THEN TRY_CAST("t10"."age" AS DOUBLE)
           ELSE CAST(NULL AS DOUBLE)
         END AS "__d_age:number:n",
         REGEXP_FULL_MATCH(
-          "t7"."start_date",
+          "t10"."start_date",
           '(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?'
         ) AS "__d_start_date:time:iso:iso",
         TRY_CAST(SUBSTRING(
-          "t7"."start_date",
+          "t10"."start_date",
           CASE WHEN (
             0 + 1
-          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t7"."start_date") END,
+          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."start_date") END,
           10
         ) AS DATE) AS "__d_start_date:time:iso:date",
         REGEXP_FULL_MATCH(
-          "t7"."end_date",
+          "t10"."end_date",
           '(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?'
         ) AS "__d_end_date:time:iso:iso",
         TRY_CAST(SUBSTRING(
-          "t7"."end_date",
+          "t10"."end_date",
           CASE WHEN (
             0 + 1
-          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t7"."end_date") END,
+          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t10"."end_date") END,
           10
         ) AS DATE) AS "__d_end_date:time:iso:date"
       FROM (
         SELECT
-          "t3"."xm",
-          "t3"."sfzh",
-          "t3"."mz",
-          "t3"."xzqh",
-          "t3"."csrq",
-          "t3"."xb",
-          "t3"."yhkh",
-          "t3"."age",
-          "t3"."start_date",
-          "t3"."end_date",
-          "t3"."sfzh" IS NULL AS "__d_sfzh:id:null",
-          REGEXP_FULL_MATCH("t3"."sfzh", '[0-9]{17}[0-9X]') AS "__d_sfzh:id:shape",
+          "t0"."xm",
+          "t0"."sfzh",
+          "t0"."mz",
+          "t0"."xzqh",
+          "t0"."csrq",
+          "t0"."xb",
+          "t0"."yhkh",
+          "t0"."age",
+          "t0"."start_date",
+          "t0"."end_date",
+          "t0"."sfzh" IS NULL AS "__d_sfzh:id:null",
+          REGEXP_FULL_MATCH("t0"."sfzh", '[0-9]{17}[0-9X]') AS "__d_sfzh:id:shape",
           SUBSTRING(
-            "t3"."sfzh",
+            "t0"."sfzh",
             CASE WHEN (
               0 + 1
-            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t3"."sfzh") END,
+            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t0"."sfzh") END,
             6
           ) AS "__d_sfzh:id:area_text",
           TRY_CAST(SUBSTRING(
-            "t3"."sfzh",
+            "t0"."sfzh",
             CASE WHEN (
               0 + 1
-            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t3"."sfzh") END,
+            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t0"."sfzh") END,
             6
           ) AS BIGINT) AS "__d_sfzh:id:area",
           TRY_CAST(SUBSTRING(
-            "t3"."sfzh",
+            "t0"."sfzh",
             CASE WHEN (
               6 + 1
-            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t3"."sfzh") END,
+            ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t0"."sfzh") END,
             8
           ) AS BIGINT) AS "__d_sfzh:id:birth",
           TRY_CAST(SUBSTRING(
-            "t3"."sfzh",
+            "t0"."sfzh",
             CASE WHEN (
               14 + 1
-            ) >= 1 THEN 14 + 1 ELSE 14 + 1 + LENGTH("t3"."sfzh") END,
+            ) >= 1 THEN 14 + 1 ELSE 14 + 1 + LENGTH("t0"."sfzh") END,
             3
           ) AS BIGINT) AS "__d_sfzh:id:seq",
           SUBSTRING(
-            "t3"."sfzh",
+            "t0"."sfzh",
             CASE WHEN (
               17 + 1
-            ) >= 1 THEN 17 + 1 ELSE 17 + 1 + LENGTH("t3"."sfzh") END,
+            ) >= 1 THEN 17 + 1 ELSE 17 + 1 + LENGTH("t0"."sfzh") END,
             1
           ) AS "__d_sfzh:id:last",
           CASE
-            WHEN LENGTH("t3"."sfzh") = 15
-            THEN REGEXP_FULL_MATCH("t3"."sfzh", '[0-9]{15}')
+            WHEN LENGTH("t0"."sfzh") = 15
+            THEN REGEXP_FULL_MATCH("t0"."sfzh", '[0-9]{15}')
             ELSE FALSE
           END AS "__d_sfzh:id:shape15",
           CASE
-            WHEN LENGTH("t3"."sfzh") = 15
+            WHEN LENGTH("t0"."sfzh") = 15
             THEN CASE
               WHEN '19' || SUBSTRING(
-                "t3"."sfzh",
+                "t0"."sfzh",
                 CASE WHEN (
                   6 + 1
-                ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t3"."sfzh") END,
+                ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t0"."sfzh") END,
                 2
               ) >= '1800'
               THEN TRY_CAST('19' || SUBSTRING(
-                "t3"."sfzh",
+                "t0"."sfzh",
                 CASE WHEN (
                   6 + 1
-                ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t3"."sfzh") END,
+                ) >= 1 THEN 6 + 1 ELSE 6 + 1 + LENGTH("t0"."sfzh") END,
                 2
               ) || '-' || SUBSTRING(
-                "t3"."sfzh",
+                "t0"."sfzh",
                 CASE WHEN (
                   8 + 1
-                ) >= 1 THEN 8 + 1 ELSE 8 + 1 + LENGTH("t3"."sfzh") END,
+                ) >= 1 THEN 8 + 1 ELSE 8 + 1 + LENGTH("t0"."sfzh") END,
                 2
               ) || '-' || SUBSTRING(
-                "t3"."sfzh",
+                "t0"."sfzh",
                 CASE WHEN (
                   10 + 1
-                ) >= 1 THEN 10 + 1 ELSE 10 + 1 + LENGTH("t3"."sfzh") END,
+                ) >= 1 THEN 10 + 1 ELSE 10 + 1 + LENGTH("t0"."sfzh") END,
                 2
               ) AS DATE)
               ELSE CAST(NULL AS DATE)
@@ -3612,36 +3612,48 @@ FROM (
             ELSE CAST(NULL AS DATE)
           END AS "__d_sfzh:id:birth15_date",
           SUBSTRING(
-            "t3"."sfzh",
+            "t0"."sfzh",
             CASE WHEN (
               0 + 1
-            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t3"."sfzh") END,
+            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t0"."sfzh") END,
             6
           ) AS "__d_key:sfzh:GB/T 2260:area:20e820631b1b",
-          "t3"."mz" AS "__d_key:mz:GB/T 3304:code:bb801a4968ce",
-          "t3"."xzqh" AS "__d_key:xzqh:GB/T 2260:code:20e820631b1b",
-          "t3"."yhkh" IS NULL AS "__d_yhkh:luhn16-19:null",
-          REGEXP_FULL_MATCH("t3"."yhkh", '[0-9]{16,19}') AS "__d_yhkh:luhn16-19:shape",
-          TRY_CAST(RIGHT("t3"."yhkh", 9) AS BIGINT) AS "__d_yhkh:luhn16-19:lo",
+          "t0"."mz" AS "__d_key:mz:GB/T 3304:code:bb801a4968ce",
+          "t0"."xzqh" AS "__d_key:xzqh:GB/T 2260:code:20e820631b1b",
+          "t0"."yhkh" IS NULL AS "__d_yhkh:luhn16-19:null",
+          REGEXP_FULL_MATCH("t0"."yhkh", '[0-9]{16,19}') AS "__d_yhkh:luhn16-19:shape",
+          TRY_CAST(RIGHT("t0"."yhkh", 9) AS BIGINT) AS "__d_yhkh:luhn16-19:lo",
           TRY_CAST(CASE
-            WHEN LENGTH("t3"."yhkh") > 9
+            WHEN LENGTH("t0"."yhkh") > 9
             THEN SUBSTRING(
-              "t3"."yhkh",
+              "t0"."yhkh",
               CASE WHEN (
                 0 + 1
-              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t3"."yhkh") END,
-              LENGTH("t3"."yhkh") - 9
+              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t0"."yhkh") END,
+              LENGTH("t0"."yhkh") - 9
             )
             ELSE CAST(NULL AS TEXT)
           END AS BIGINT) AS "__d_yhkh:luhn16-19:hi"
-        FROM "people" AS "t3"
-      ) AS "t7"
+        FROM "people" AS "t0"
+      ) AS "t10"
+    ) AS "t12"
+    LEFT OUTER JOIN (
+      SELECT
+        "t1"."code" AS "__code0"
+      FROM "code_table_0" AS "t1"
+    ) AS "t7"
+      ON "t12"."__d_key:sfzh:GB/T 2260:area:20e820631b1b" = "t7"."__code0"
+    LEFT OUTER JOIN (
+      SELECT
+        "t2"."code" AS "__code1"
+      FROM "code_table_1" AS "t2"
+    ) AS "t8"
+      ON "t12"."__d_key:mz:GB/T 3304:code:bb801a4968ce" = "t8"."__code1"
+    LEFT OUTER JOIN (
+      SELECT
+        "t3"."code" AS "__code2"
+      FROM "code_table_2" AS "t3"
     ) AS "t9"
-    LEFT OUTER JOIN "code_table_0" AS "t4"
-      ON "t9"."__d_key:sfzh:GB/T 2260:area:20e820631b1b" = "t4"."__code0"
-    LEFT OUTER JOIN "code_table_1" AS "t5"
-      ON "t9"."__d_key:mz:GB/T 3304:code:bb801a4968ce" = "t5"."__code1"
-    LEFT OUTER JOIN "code_table_2" AS "t6"
-      ON "t9"."__d_key:xzqh:GB/T 2260:code:20e820631b1b" = "t6"."__code2"
-  ) AS "t10"
-) AS "t11"
+      ON "t12"."__d_key:xzqh:GB/T 2260:code:20e820631b1b" = "t9"."__code2"
+  ) AS "t13"
+) AS "t14"

@@ -1,207 +1,207 @@
 SELECT
   COUNT(*) AS `__rows`,
-  COUNT(`t11`.`__q0`) AS `__q0_e`,
-  SUM(CAST(`t11`.`__q0` AS BIGINT)) AS `__q0_p`,
-  COUNT(`t11`.`__q1`) AS `__q1_e`,
-  SUM(CAST(`t11`.`__q1` AS BIGINT)) AS `__q1_p`,
-  COUNT(`t11`.`__q2`) AS `__q2_e`,
-  SUM(CAST(`t11`.`__q2` AS BIGINT)) AS `__q2_p`,
-  COUNT(`t11`.`__q3`) AS `__q3_e`,
-  SUM(CAST(`t11`.`__q3` AS BIGINT)) AS `__q3_p`,
-  COUNT(`t11`.`__q4`) AS `__q4_e`,
-  SUM(CAST(`t11`.`__q4` AS BIGINT)) AS `__q4_p`,
-  COUNT(`t11`.`__q5`) AS `__q5_e`,
-  SUM(CAST(`t11`.`__q5` AS BIGINT)) AS `__q5_p`,
-  COUNT(`t11`.`__q6`) AS `__q6_e`,
-  SUM(CAST(`t11`.`__q6` AS BIGINT)) AS `__q6_p`,
-  COUNT(`t11`.`__q7`) AS `__q7_e`,
-  SUM(CAST(`t11`.`__q7` AS BIGINT)) AS `__q7_p`,
-  COUNT(`t11`.`__q8`) AS `__q8_e`,
-  SUM(CAST(`t11`.`__q8` AS BIGINT)) AS `__q8_p`,
-  COUNT(`t11`.`__q9`) AS `__q9_e`,
-  SUM(CAST(`t11`.`__q9` AS BIGINT)) AS `__q9_p`,
+  COUNT(`t14`.`__q0`) AS `__q0_e`,
+  SUM(CAST(`t14`.`__q0` AS BIGINT)) AS `__q0_p`,
+  COUNT(`t14`.`__q1`) AS `__q1_e`,
+  SUM(CAST(`t14`.`__q1` AS BIGINT)) AS `__q1_p`,
+  COUNT(`t14`.`__q2`) AS `__q2_e`,
+  SUM(CAST(`t14`.`__q2` AS BIGINT)) AS `__q2_p`,
+  COUNT(`t14`.`__q3`) AS `__q3_e`,
+  SUM(CAST(`t14`.`__q3` AS BIGINT)) AS `__q3_p`,
+  COUNT(`t14`.`__q4`) AS `__q4_e`,
+  SUM(CAST(`t14`.`__q4` AS BIGINT)) AS `__q4_p`,
+  COUNT(`t14`.`__q5`) AS `__q5_e`,
+  SUM(CAST(`t14`.`__q5` AS BIGINT)) AS `__q5_p`,
+  COUNT(`t14`.`__q6`) AS `__q6_e`,
+  SUM(CAST(`t14`.`__q6` AS BIGINT)) AS `__q6_p`,
+  COUNT(`t14`.`__q7`) AS `__q7_e`,
+  SUM(CAST(`t14`.`__q7` AS BIGINT)) AS `__q7_p`,
+  COUNT(`t14`.`__q8`) AS `__q8_e`,
+  SUM(CAST(`t14`.`__q8` AS BIGINT)) AS `__q8_p`,
+  COUNT(`t14`.`__q9`) AS `__q9_e`,
+  SUM(CAST(`t14`.`__q9` AS BIGINT)) AS `__q9_p`,
   1 AS `__a0_e`,
   IF(TRUE AND (
     COUNT(*) >= 1
   ), 1, 0) AS `__a0_p`
 FROM (
   SELECT
-    `t10`.`xm`,
-    `t10`.`sfzh`,
-    `t10`.`mz`,
-    `t10`.`xzqh`,
-    `t10`.`csrq`,
-    `t10`.`xb`,
-    `t10`.`yhkh`,
-    `t10`.`age`,
-    `t10`.`start_date`,
-    `t10`.`end_date`,
-    `t10`.`__d_sfzh:id:null`,
-    `t10`.`__d_sfzh:id:shape`,
-    `t10`.`__d_sfzh:id:area_text`,
-    `t10`.`__d_sfzh:id:area`,
-    `t10`.`__d_sfzh:id:birth`,
-    `t10`.`__d_sfzh:id:seq`,
-    `t10`.`__d_sfzh:id:last`,
-    `t10`.`__d_sfzh:id:shape15`,
-    `t10`.`__d_sfzh:id:birth15_date`,
-    `t10`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
-    `t10`.`__d_key:mz:GB/T 3304:code:bb801a4968ce`,
-    `t10`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
-    `t10`.`__d_yhkh:luhn16-19:null`,
-    `t10`.`__d_yhkh:luhn16-19:shape`,
-    `t10`.`__d_yhkh:luhn16-19:lo`,
-    `t10`.`__d_yhkh:luhn16-19:hi`,
-    `t10`.`__d_yhkh:luhn16-19:digit:d0`,
-    `t10`.`__d_yhkh:luhn16-19:digit:d1`,
-    `t10`.`__d_yhkh:luhn16-19:digit:d2`,
-    `t10`.`__d_yhkh:luhn16-19:digit:d3`,
-    `t10`.`__d_yhkh:luhn16-19:digit:d4`,
-    `t10`.`__d_yhkh:luhn16-19:digit:d5`,
-    `t10`.`__d_yhkh:luhn16-19:digit:d6`,
-    `t10`.`__d_yhkh:luhn16-19:digit:d7`,
-    `t10`.`__d_yhkh:luhn16-19:digit:d8`,
-    `t10`.`__d_yhkh:luhn16-19:digit:d9`,
-    `t10`.`__d_yhkh:luhn16-19:digit:d10`,
-    `t10`.`__d_yhkh:luhn16-19:digit:d11`,
-    `t10`.`__d_yhkh:luhn16-19:digit:d12`,
-    `t10`.`__d_yhkh:luhn16-19:digit:d13`,
-    `t10`.`__d_yhkh:luhn16-19:digit:d14`,
-    `t10`.`__d_yhkh:luhn16-19:digit:d15`,
-    `t10`.`__d_yhkh:luhn16-19:digit:d16`,
-    `t10`.`__d_yhkh:luhn16-19:digit:d17`,
-    `t10`.`__d_yhkh:luhn16-19:digit:d18`,
-    `t10`.`__d_age:number:n`,
-    `t10`.`__d_start_date:time:iso:iso`,
-    `t10`.`__d_start_date:time:iso:date`,
-    `t10`.`__d_end_date:time:iso:iso`,
-    `t10`.`__d_end_date:time:iso:date`,
-    `t10`.`__lk0`,
-    `t10`.`__lk1`,
-    `t10`.`__lk2`,
-    CAST(`t10`.`xm` IS NOT NULL AS TINYINT) AS `__q0`,
+    `t13`.`xm`,
+    `t13`.`sfzh`,
+    `t13`.`mz`,
+    `t13`.`xzqh`,
+    `t13`.`csrq`,
+    `t13`.`xb`,
+    `t13`.`yhkh`,
+    `t13`.`age`,
+    `t13`.`start_date`,
+    `t13`.`end_date`,
+    `t13`.`__d_sfzh:id:null`,
+    `t13`.`__d_sfzh:id:shape`,
+    `t13`.`__d_sfzh:id:area_text`,
+    `t13`.`__d_sfzh:id:area`,
+    `t13`.`__d_sfzh:id:birth`,
+    `t13`.`__d_sfzh:id:seq`,
+    `t13`.`__d_sfzh:id:last`,
+    `t13`.`__d_sfzh:id:shape15`,
+    `t13`.`__d_sfzh:id:birth15_date`,
+    `t13`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
+    `t13`.`__d_key:mz:GB/T 3304:code:bb801a4968ce`,
+    `t13`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
+    `t13`.`__d_yhkh:luhn16-19:null`,
+    `t13`.`__d_yhkh:luhn16-19:shape`,
+    `t13`.`__d_yhkh:luhn16-19:lo`,
+    `t13`.`__d_yhkh:luhn16-19:hi`,
+    `t13`.`__d_yhkh:luhn16-19:digit:d0`,
+    `t13`.`__d_yhkh:luhn16-19:digit:d1`,
+    `t13`.`__d_yhkh:luhn16-19:digit:d2`,
+    `t13`.`__d_yhkh:luhn16-19:digit:d3`,
+    `t13`.`__d_yhkh:luhn16-19:digit:d4`,
+    `t13`.`__d_yhkh:luhn16-19:digit:d5`,
+    `t13`.`__d_yhkh:luhn16-19:digit:d6`,
+    `t13`.`__d_yhkh:luhn16-19:digit:d7`,
+    `t13`.`__d_yhkh:luhn16-19:digit:d8`,
+    `t13`.`__d_yhkh:luhn16-19:digit:d9`,
+    `t13`.`__d_yhkh:luhn16-19:digit:d10`,
+    `t13`.`__d_yhkh:luhn16-19:digit:d11`,
+    `t13`.`__d_yhkh:luhn16-19:digit:d12`,
+    `t13`.`__d_yhkh:luhn16-19:digit:d13`,
+    `t13`.`__d_yhkh:luhn16-19:digit:d14`,
+    `t13`.`__d_yhkh:luhn16-19:digit:d15`,
+    `t13`.`__d_yhkh:luhn16-19:digit:d16`,
+    `t13`.`__d_yhkh:luhn16-19:digit:d17`,
+    `t13`.`__d_yhkh:luhn16-19:digit:d18`,
+    `t13`.`__d_age:number:n`,
+    `t13`.`__d_start_date:time:iso:iso`,
+    `t13`.`__d_start_date:time:iso:date`,
+    `t13`.`__d_end_date:time:iso:iso`,
+    `t13`.`__d_end_date:time:iso:date`,
+    `t13`.`__lk0`,
+    `t13`.`__lk1`,
+    `t13`.`__lk2`,
+    CAST(`t13`.`xm` IS NOT NULL AS TINYINT) AS `__q0`,
     CAST(NOT (
-      `t10`.`xm` RLIKE '^[ \t\n\r\v\f            ​　﻿]*(?:NULL|null|Null|N/A|n/a|NA|\\-\\-|暂无|无|\\-|—|空|/)?[ \t\n\r\v\f            ​　﻿]*\\z'
+      `t13`.`xm` RLIKE '^[ \t\n\r\v\f            ​　﻿]*(?:NULL|null|Null|N/A|n/a|NA|\\-\\-|暂无|无|\\-|—|空|/)?[ \t\n\r\v\f            ​　﻿]*\\z'
     ) AS TINYINT) AS `__q1`,
     CAST(IF(
-      `t10`.`__d_sfzh:id:null`,
+      `t13`.`__d_sfzh:id:null`,
       CAST(NULL AS BOOLEAN),
       COALESCE(
-        `t10`.`__d_sfzh:id:shape`
+        `t13`.`__d_sfzh:id:shape`
         AND (
           (
             (
               (
-                `t10`.`__d_sfzh:id:area` * 4
+                `t13`.`__d_sfzh:id:area` * 4
               ) + (
                 (
-                  `t10`.`__d_sfzh:id:area` % 10
+                  `t13`.`__d_sfzh:id:area` % 10
                 ) * 1
               ) + (
                 (
-                  `t10`.`__d_sfzh:id:area` % 100
+                  `t13`.`__d_sfzh:id:area` % 100
                 ) * 9
               ) + (
                 (
-                  `t10`.`__d_sfzh:id:area` % 1000
+                  `t13`.`__d_sfzh:id:area` % 1000
                 ) * 4
               ) + (
                 (
-                  `t10`.`__d_sfzh:id:area` % 10000
+                  `t13`.`__d_sfzh:id:area` % 10000
                 ) * 3
               ) + (
                 (
-                  `t10`.`__d_sfzh:id:area` % 100000
+                  `t13`.`__d_sfzh:id:area` % 100000
                 ) * 5
               ) + (
                 (
-                  `t10`.`__d_sfzh:id:birth` * 9
+                  `t13`.`__d_sfzh:id:birth` * 9
                 ) + (
                   (
-                    `t10`.`__d_sfzh:id:birth` % 10
+                    `t13`.`__d_sfzh:id:birth` % 10
                   ) * 4
                 ) + (
                   (
-                    `t10`.`__d_sfzh:id:birth` % 100
+                    `t13`.`__d_sfzh:id:birth` % 100
                   ) * 3
                 ) + (
                   (
-                    `t10`.`__d_sfzh:id:birth` % 1000
+                    `t13`.`__d_sfzh:id:birth` % 1000
                   ) * 5
                 ) + (
                   (
-                    `t10`.`__d_sfzh:id:birth` % 10000
+                    `t13`.`__d_sfzh:id:birth` % 10000
                   ) * 1
                 ) + (
                   (
-                    `t10`.`__d_sfzh:id:birth` % 100000
+                    `t13`.`__d_sfzh:id:birth` % 100000
                   ) * 9
                 ) + (
                   (
-                    `t10`.`__d_sfzh:id:birth` % 1000000
+                    `t13`.`__d_sfzh:id:birth` % 1000000
                   ) * 4
                 ) + (
                   (
-                    `t10`.`__d_sfzh:id:birth` % 10000000
+                    `t13`.`__d_sfzh:id:birth` % 10000000
                   ) * 3
                 )
               ) + (
                 (
-                  `t10`.`__d_sfzh:id:seq` * 8
+                  `t13`.`__d_sfzh:id:seq` * 8
                 ) + (
                   (
-                    `t10`.`__d_sfzh:id:seq` % 10
+                    `t13`.`__d_sfzh:id:seq` % 10
                   ) * 6
                 ) + (
                   (
-                    `t10`.`__d_sfzh:id:seq` % 100
+                    `t13`.`__d_sfzh:id:seq` % 100
                   ) * 10
                 )
-              ) + IF(`t10`.`__d_sfzh:id:last` = 'X', 10, TRY_CAST(`t10`.`__d_sfzh:id:last` AS BIGINT))
+              ) + IF(`t13`.`__d_sfzh:id:last` = 'X', 10, TRY_CAST(`t13`.`__d_sfzh:id:last` AS BIGINT))
             ) % 11
           ) = 1
         )
         AND (
           (
-            `t10`.`__d_sfzh:id:birth` >= 18000000
+            `t13`.`__d_sfzh:id:birth` >= 18000000
           )
-          AND `t10`.`__d_sfzh:id:birth` % 10000 BETWEEN 101 AND 1231
+          AND `t13`.`__d_sfzh:id:birth` % 10000 BETWEEN 101 AND 1231
           AND (
-            `t10`.`__d_sfzh:id:birth` % 10000
+            `t13`.`__d_sfzh:id:birth` % 10000
           ) % 100 BETWEEN 1 AND 31
           AND (
             (
               (
-                `t10`.`__d_sfzh:id:birth` % 10000
+                `t13`.`__d_sfzh:id:birth` % 10000
               ) < 229
             )
             OR (
               (
-                `t10`.`__d_sfzh:id:birth` % 10000
+                `t13`.`__d_sfzh:id:birth` % 10000
               ) > 231
             )
             OR (
               (
                 (
-                  `t10`.`__d_sfzh:id:birth` % 10000
+                  `t13`.`__d_sfzh:id:birth` % 10000
                 ) = 229
               )
               AND (
                 (
                   (
                     (
-                      `t10`.`__d_sfzh:id:birth` % 40000
+                      `t13`.`__d_sfzh:id:birth` % 40000
                     ) < 10000
                   )
                   AND (
                     (
-                      `t10`.`__d_sfzh:id:birth` % 1000000
+                      `t13`.`__d_sfzh:id:birth` % 1000000
                     ) >= 10000
                   )
                 )
                 OR (
                   (
-                    `t10`.`__d_sfzh:id:birth` % 4000000
+                    `t13`.`__d_sfzh:id:birth` % 4000000
                   ) < 10000
                 )
               )
@@ -209,89 +209,89 @@ FROM (
           )
           AND (
             (
-              `t10`.`__d_sfzh:id:birth` % 10000
+              `t13`.`__d_sfzh:id:birth` % 10000
             ) <> 431
           )
           AND (
             (
-              `t10`.`__d_sfzh:id:birth` % 10000
+              `t13`.`__d_sfzh:id:birth` % 10000
             ) <> 631
           )
           AND (
             (
-              `t10`.`__d_sfzh:id:birth` % 10000
+              `t13`.`__d_sfzh:id:birth` % 10000
             ) <> 931
           )
           AND (
             (
-              `t10`.`__d_sfzh:id:birth` % 10000
+              `t13`.`__d_sfzh:id:birth` % 10000
             ) <> 1131
           )
           AND (
-            `t10`.`__d_sfzh:id:birth` <= 20260630
+            `t13`.`__d_sfzh:id:birth` <= 20260630
           )
         )
         AND IF(
-          `t10`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b` IS NULL,
+          `t13`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b` IS NULL,
           CAST(NULL AS BOOLEAN),
-          `t10`.`__lk0`
+          `t13`.`__lk0`
         ),
         FALSE
       )
     ) AS TINYINT) AS `__q2`,
     CAST(IF(
-      `t10`.`__d_key:mz:GB/T 3304:code:bb801a4968ce` IS NULL,
+      `t13`.`__d_key:mz:GB/T 3304:code:bb801a4968ce` IS NULL,
       CAST(NULL AS BOOLEAN),
-      `t10`.`__lk1`
+      `t13`.`__lk1`
     ) AS TINYINT) AS `__q3`,
     CAST(IF(
-      `t10`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b` IS NULL,
+      `t13`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b` IS NULL,
       CAST(NULL AS BOOLEAN),
-      `t10`.`__lk2`
+      `t13`.`__lk2`
     ) AS TINYINT) AS `__q4`,
     CAST(CASE
-      WHEN `t10`.`__d_sfzh:id:shape`
+      WHEN `t13`.`__d_sfzh:id:shape`
       AND (
         (
-          `t10`.`__d_sfzh:id:birth` >= 18000000
+          `t13`.`__d_sfzh:id:birth` >= 18000000
         )
-        AND `t10`.`__d_sfzh:id:birth` % 10000 BETWEEN 101 AND 1231
+        AND `t13`.`__d_sfzh:id:birth` % 10000 BETWEEN 101 AND 1231
         AND (
-          `t10`.`__d_sfzh:id:birth` % 10000
+          `t13`.`__d_sfzh:id:birth` % 10000
         ) % 100 BETWEEN 1 AND 31
         AND (
           (
             (
-              `t10`.`__d_sfzh:id:birth` % 10000
+              `t13`.`__d_sfzh:id:birth` % 10000
             ) < 229
           )
           OR (
             (
-              `t10`.`__d_sfzh:id:birth` % 10000
+              `t13`.`__d_sfzh:id:birth` % 10000
             ) > 231
           )
           OR (
             (
               (
-                `t10`.`__d_sfzh:id:birth` % 10000
+                `t13`.`__d_sfzh:id:birth` % 10000
               ) = 229
             )
             AND (
               (
                 (
                   (
-                    `t10`.`__d_sfzh:id:birth` % 40000
+                    `t13`.`__d_sfzh:id:birth` % 40000
                   ) < 10000
                 )
                 AND (
                   (
-                    `t10`.`__d_sfzh:id:birth` % 1000000
+                    `t13`.`__d_sfzh:id:birth` % 1000000
                   ) >= 10000
                 )
               )
               OR (
                 (
-                  `t10`.`__d_sfzh:id:birth` % 4000000
+                  `t13`.`__d_sfzh:id:birth` % 4000000
                 ) < 10000
               )
             )
@@ -299,115 +299,115 @@ FROM (
         )
         AND (
           (
-            `t10`.`__d_sfzh:id:birth` % 10000
+            `t13`.`__d_sfzh:id:birth` % 10000
           ) <> 431
         )
         AND (
           (
-            `t10`.`__d_sfzh:id:birth` % 10000
+            `t13`.`__d_sfzh:id:birth` % 10000
           ) <> 631
         )
         AND (
           (
-            `t10`.`__d_sfzh:id:birth` % 10000
+            `t13`.`__d_sfzh:id:birth` % 10000
           ) <> 931
         )
         AND (
           (
-            `t10`.`__d_sfzh:id:birth` % 10000
+            `t13`.`__d_sfzh:id:birth` % 10000
           ) <> 1131
         )
       )
       AND (
-        `t10`.`__d_sfzh:id:birth` < 22010000
+        `t13`.`__d_sfzh:id:birth` < 22010000
       )
       AND (
-        `t10`.`csrq` = CONCAT(
+        `t13`.`csrq` = CONCAT(
           CONCAT(
             CONCAT(
               CONCAT(
-                SUBSTRING(`t10`.`sfzh`, IF((
+                SUBSTRING(`t13`.`sfzh`, IF((
                   6 + 1
-                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`sfzh`)), 4),
+                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`sfzh`)), 4),
                 '-'
               ),
-              SUBSTRING(`t10`.`sfzh`, IF((
+              SUBSTRING(`t13`.`sfzh`, IF((
                 10 + 1
-              ) >= 1, 10 + 1, 10 + 1 + LENGTH(`t10`.`sfzh`)), 2)
+              ) >= 1, 10 + 1, 10 + 1 + LENGTH(`t13`.`sfzh`)), 2)
             ),
             '-'
           ),
-          SUBSTRING(`t10`.`sfzh`, IF((
+          SUBSTRING(`t13`.`sfzh`, IF((
             12 + 1
-          ) >= 1, 12 + 1, 12 + 1 + LENGTH(`t10`.`sfzh`)), 2)
+          ) >= 1, 12 + 1, 12 + 1 + LENGTH(`t13`.`sfzh`)), 2)
         )
       )
       THEN TRUE
       ELSE CASE
-        WHEN `t10`.`__d_sfzh:id:shape`
+        WHEN `t13`.`__d_sfzh:id:shape`
         THEN IF(
-          SUBSTRING(`t10`.`sfzh`, IF((
+          SUBSTRING(`t13`.`sfzh`, IF((
             6 + 1
-          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`sfzh`)), 4) >= '1800',
+          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`sfzh`)), 4) >= '1800',
           TRY_CAST(CONCAT(
             CONCAT(
               CONCAT(
                 CONCAT(
-                  SUBSTRING(`t10`.`sfzh`, IF((
+                  SUBSTRING(`t13`.`sfzh`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`sfzh`)), 4),
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`sfzh`)), 4),
                   '-'
                 ),
-                SUBSTRING(`t10`.`sfzh`, IF((
+                SUBSTRING(`t13`.`sfzh`, IF((
                   10 + 1
-                ) >= 1, 10 + 1, 10 + 1 + LENGTH(`t10`.`sfzh`)), 2)
+                ) >= 1, 10 + 1, 10 + 1 + LENGTH(`t13`.`sfzh`)), 2)
               ),
               '-'
             ),
-            SUBSTRING(`t10`.`sfzh`, IF((
+            SUBSTRING(`t13`.`sfzh`, IF((
               12 + 1
-            ) >= 1, 12 + 1, 12 + 1 + LENGTH(`t10`.`sfzh`)), 2)
+            ) >= 1, 12 + 1, 12 + 1 + LENGTH(`t13`.`sfzh`)), 2)
           ) AS DATE),
           CAST(NULL AS DATE)
         )
-        WHEN `t10`.`__d_sfzh:id:shape15`
-        THEN `t10`.`__d_sfzh:id:birth15_date`
+        WHEN `t13`.`__d_sfzh:id:shape15`
+        THEN `t13`.`__d_sfzh:id:birth15_date`
         ELSE CAST(NULL AS DATE)
       END = CASE
-        WHEN `t10`.`csrq` RLIKE '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\\z'
+        WHEN `t13`.`csrq` RLIKE '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\\z'
         AND (
-          TRY_CAST(SUBSTRING(`t10`.`csrq`, IF((
+          TRY_CAST(SUBSTRING(`t13`.`csrq`, IF((
             0 + 1
-          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 10) AS DATE) IS NOT NULL
+          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 10) AS DATE) IS NOT NULL
         )
-        THEN TRY_CAST(SUBSTRING(`t10`.`csrq`, IF((
+        THEN TRY_CAST(SUBSTRING(`t13`.`csrq`, IF((
           0 + 1
-        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 10) AS DATE)
+        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 10) AS DATE)
         WHEN COALESCE(
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
+                `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t10`.`csrq`, IF((
+                        SUBSTRING(`t13`.`csrq`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t10`.`csrq`, IF((
+                      SUBSTRING(`t13`.`csrq`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t10`.`csrq`, IF((
+                  SUBSTRING(`t13`.`csrq`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
                 ),
-                `t10`.`csrq`
+                `t13`.`csrq`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
             ),
@@ -416,27 +416,27 @@ FROM (
           AND CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
+                `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t10`.`csrq`, IF((
+                        SUBSTRING(`t13`.`csrq`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t10`.`csrq`, IF((
+                      SUBSTRING(`t13`.`csrq`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t10`.`csrq`, IF((
+                  SUBSTRING(`t13`.`csrq`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
                 ),
-                `t10`.`csrq`
+                `t13`.`csrq`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               2
@@ -447,27 +447,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
+                  `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t10`.`csrq`, IF((
+                          SUBSTRING(`t13`.`csrq`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t10`.`csrq`, IF((
+                        SUBSTRING(`t13`.`csrq`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t10`.`csrq`, IF((
+                    SUBSTRING(`t13`.`csrq`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
                   ),
-                  `t10`.`csrq`
+                  `t13`.`csrq`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 3
@@ -479,27 +479,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
+                  `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t10`.`csrq`, IF((
+                          SUBSTRING(`t13`.`csrq`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t10`.`csrq`, IF((
+                        SUBSTRING(`t13`.`csrq`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t10`.`csrq`, IF((
+                    SUBSTRING(`t13`.`csrq`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
                   ),
-                  `t10`.`csrq`
+                  `t13`.`csrq`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 3
@@ -509,27 +509,27 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
+                    `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t10`.`csrq`, IF((
+                            SUBSTRING(`t13`.`csrq`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t10`.`csrq`, IF((
+                          SUBSTRING(`t13`.`csrq`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t10`.`csrq`, IF((
+                      SUBSTRING(`t13`.`csrq`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
                     ),
-                    `t10`.`csrq`
+                    `t13`.`csrq`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   2
@@ -543,27 +543,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
+                            `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
-                                    SUBSTRING(`t10`.`csrq`, IF((
+                                    SUBSTRING(`t13`.`csrq`, IF((
                                       0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
                                     '-'
                                   ),
-                                  SUBSTRING(`t10`.`csrq`, IF((
+                                  SUBSTRING(`t13`.`csrq`, IF((
                                     4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
                                 ),
                                 '-'
                               ),
-                              SUBSTRING(`t10`.`csrq`, IF((
+                              SUBSTRING(`t13`.`csrq`, IF((
                                 6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
                             ),
-                            `t10`.`csrq`
+                            `t13`.`csrq`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                         ),
@@ -576,27 +576,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
+                            `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
-                                    SUBSTRING(`t10`.`csrq`, IF((
+                                    SUBSTRING(`t13`.`csrq`, IF((
                                       0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
                                     '-'
                                   ),
-                                  SUBSTRING(`t10`.`csrq`, IF((
+                                  SUBSTRING(`t13`.`csrq`, IF((
                                     4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
                                 ),
                                 '-'
                               ),
-                              SUBSTRING(`t10`.`csrq`, IF((
+                              SUBSTRING(`t13`.`csrq`, IF((
                                 6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
                             ),
-                            `t10`.`csrq`
+                            `t13`.`csrq`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                         ),
@@ -610,27 +610,27 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         IF(
-                          `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
+                          `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 CONCAT(
-                                  SUBSTRING(`t10`.`csrq`, IF((
+                                  SUBSTRING(`t13`.`csrq`, IF((
                                     0 + 1
-                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
+                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
                                   '-'
                                 ),
-                                SUBSTRING(`t10`.`csrq`, IF((
+                                SUBSTRING(`t13`.`csrq`, IF((
                                   4 + 1
-                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
                               ),
                               '-'
                             ),
-                            SUBSTRING(`t10`.`csrq`, IF((
+                            SUBSTRING(`t13`.`csrq`, IF((
                               6 + 1
-                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
                           ),
-                          `t10`.`csrq`
+                          `t13`.`csrq`
                         ),
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                       ),
@@ -649,27 +649,27 @@ FROM (
                     CAST(CAST(NULLIF(
                       REGEXP_EXTRACT(
                         IF(
-                          `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
+                          `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 CONCAT(
-                                  SUBSTRING(`t10`.`csrq`, IF((
+                                  SUBSTRING(`t13`.`csrq`, IF((
                                     0 + 1
-                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
+                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
                                   '-'
                                 ),
-                                SUBSTRING(`t10`.`csrq`, IF((
+                                SUBSTRING(`t13`.`csrq`, IF((
                                   4 + 1
-                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
                               ),
                               '-'
                             ),
-                            SUBSTRING(`t10`.`csrq`, IF((
+                            SUBSTRING(`t13`.`csrq`, IF((
                               6 + 1
-                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
                           ),
-                          `t10`.`csrq`
+                          `t13`.`csrq`
                         ),
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                         2
@@ -689,27 +689,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
+                    `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t10`.`csrq`, IF((
+                            SUBSTRING(`t13`.`csrq`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t10`.`csrq`, IF((
+                          SUBSTRING(`t13`.`csrq`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t10`.`csrq`, IF((
+                      SUBSTRING(`t13`.`csrq`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
                     ),
-                    `t10`.`csrq`
+                    `t13`.`csrq`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   4
@@ -721,27 +721,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
+                    `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t10`.`csrq`, IF((
+                            SUBSTRING(`t13`.`csrq`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t10`.`csrq`, IF((
+                          SUBSTRING(`t13`.`csrq`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t10`.`csrq`, IF((
+                      SUBSTRING(`t13`.`csrq`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
                     ),
-                    `t10`.`csrq`
+                    `t13`.`csrq`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   4
@@ -751,27 +751,27 @@ FROM (
               AND CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
+                    `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t10`.`csrq`, IF((
+                            SUBSTRING(`t13`.`csrq`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t10`.`csrq`, IF((
+                          SUBSTRING(`t13`.`csrq`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t10`.`csrq`, IF((
+                      SUBSTRING(`t13`.`csrq`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
                     ),
-                    `t10`.`csrq`
+                    `t13`.`csrq`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   5
@@ -783,27 +783,27 @@ FROM (
                   CAST(NULLIF(
                     REGEXP_EXTRACT(
                       IF(
-                        `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
+                        `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               CONCAT(
-                                SUBSTRING(`t10`.`csrq`, IF((
+                                SUBSTRING(`t13`.`csrq`, IF((
                                   0 + 1
-                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
                                 '-'
                               ),
-                              SUBSTRING(`t10`.`csrq`, IF((
+                              SUBSTRING(`t13`.`csrq`, IF((
                                 4 + 1
-                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
                             ),
                             '-'
                           ),
-                          SUBSTRING(`t10`.`csrq`, IF((
+                          SUBSTRING(`t13`.`csrq`, IF((
                             6 + 1
-                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
                         ),
-                        `t10`.`csrq`
+                        `t13`.`csrq`
                       ),
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                       6
@@ -814,27 +814,27 @@ FROM (
                 OR CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
+                      `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t10`.`csrq`, IF((
+                              SUBSTRING(`t13`.`csrq`, IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
                               '-'
                             ),
-                            SUBSTRING(`t10`.`csrq`, IF((
+                            SUBSTRING(`t13`.`csrq`, IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t10`.`csrq`, IF((
+                        SUBSTRING(`t13`.`csrq`, IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
                       ),
-                      `t10`.`csrq`
+                      `t13`.`csrq`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     6
@@ -850,27 +850,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
+                `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t10`.`csrq`, IF((
+                        SUBSTRING(`t13`.`csrq`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t10`.`csrq`, IF((
+                      SUBSTRING(`t13`.`csrq`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t10`.`csrq`, IF((
+                  SUBSTRING(`t13`.`csrq`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
                 ),
-                `t10`.`csrq`
+                `t13`.`csrq`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
             ),
@@ -879,27 +879,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
+                `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t10`.`csrq`, IF((
+                        SUBSTRING(`t13`.`csrq`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t10`.`csrq`, IF((
+                      SUBSTRING(`t13`.`csrq`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t10`.`csrq`, IF((
+                  SUBSTRING(`t13`.`csrq`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
                 ),
-                `t10`.`csrq`
+                `t13`.`csrq`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               2
@@ -909,27 +909,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t10`.`csrq` RLIKE '^[0-9]{8}\\z',
+                `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t10`.`csrq`, IF((
+                        SUBSTRING(`t13`.`csrq`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`csrq`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t10`.`csrq`, IF((
+                      SUBSTRING(`t13`.`csrq`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t10`.`csrq`, IF((
+                  SUBSTRING(`t13`.`csrq`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`csrq`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
                 ),
-                `t10`.`csrq`
+                `t13`.`csrq`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               3
@@ -942,11 +942,11 @@ FROM (
     END AS TINYINT) AS `__q5`,
     CAST((
       IF(
-        `t10`.`__d_sfzh:id:shape` OR `t10`.`__d_sfzh:id:shape15`,
-        `t10`.`__d_sfzh:id:seq` % 10,
+        `t13`.`__d_sfzh:id:shape` OR `t13`.`__d_sfzh:id:shape15`,
+        `t13`.`__d_sfzh:id:seq` % 10,
         CAST(NULL AS BIGINT)
       ) % 2
-    ) = CASE `t10`.`xb`
+    ) = CASE `t13`.`xb`
       WHEN '1'
       THEN 1
       WHEN '男'
@@ -959,7 +959,7 @@ FROM (
       THEN 0
       WHEN '女性'
       THEN 0
-      ELSE CASE TRIM(' \t\n\r\v\f' FROM `t10`.`xb`)
+      ELSE CASE TRIM(' \t\n\r\v\f' FROM `t13`.`xb`)
         WHEN '1'
         THEN 1
         WHEN '男'
@@ -976,68 +976,68 @@ FROM (
       END
     END AS TINYINT) AS `__q6`,
     CAST(IF(
-      `t10`.`__d_yhkh:luhn16-19:null`,
+      `t13`.`__d_yhkh:luhn16-19:null`,
       CAST(NULL AS BOOLEAN),
       COALESCE(
-        `t10`.`__d_yhkh:luhn16-19:shape`
+        `t13`.`__d_yhkh:luhn16-19:shape`
         AND (
           (
             (
-              0 + `t10`.`__d_yhkh:luhn16-19:digit:d0` + (
+              0 + `t13`.`__d_yhkh:luhn16-19:digit:d0` + (
                 (
-                  `t10`.`__d_yhkh:luhn16-19:digit:d1` * 2
+                  `t13`.`__d_yhkh:luhn16-19:digit:d1` * 2
                 ) - (
-                  CAST(`t10`.`__d_yhkh:luhn16-19:digit:d1` >= 5 AS BIGINT) * 9
+                  CAST(`t13`.`__d_yhkh:luhn16-19:digit:d1` >= 5 AS BIGINT) * 9
                 )
-              ) + `t10`.`__d_yhkh:luhn16-19:digit:d2` + (
+              ) + `t13`.`__d_yhkh:luhn16-19:digit:d2` + (
                 (
-                  `t10`.`__d_yhkh:luhn16-19:digit:d3` * 2
+                  `t13`.`__d_yhkh:luhn16-19:digit:d3` * 2
                 ) - (
-                  CAST(`t10`.`__d_yhkh:luhn16-19:digit:d3` >= 5 AS BIGINT) * 9
+                  CAST(`t13`.`__d_yhkh:luhn16-19:digit:d3` >= 5 AS BIGINT) * 9
                 )
-              ) + `t10`.`__d_yhkh:luhn16-19:digit:d4` + (
+              ) + `t13`.`__d_yhkh:luhn16-19:digit:d4` + (
                 (
-                  `t10`.`__d_yhkh:luhn16-19:digit:d5` * 2
+                  `t13`.`__d_yhkh:luhn16-19:digit:d5` * 2
                 ) - (
-                  CAST(`t10`.`__d_yhkh:luhn16-19:digit:d5` >= 5 AS BIGINT) * 9
+                  CAST(`t13`.`__d_yhkh:luhn16-19:digit:d5` >= 5 AS BIGINT) * 9
                 )
-              ) + `t10`.`__d_yhkh:luhn16-19:digit:d6` + (
+              ) + `t13`.`__d_yhkh:luhn16-19:digit:d6` + (
                 (
-                  `t10`.`__d_yhkh:luhn16-19:digit:d7` * 2
+                  `t13`.`__d_yhkh:luhn16-19:digit:d7` * 2
                 ) - (
-                  CAST(`t10`.`__d_yhkh:luhn16-19:digit:d7` >= 5 AS BIGINT) * 9
+                  CAST(`t13`.`__d_yhkh:luhn16-19:digit:d7` >= 5 AS BIGINT) * 9
                 )
-              ) + `t10`.`__d_yhkh:luhn16-19:digit:d8` + (
+              ) + `t13`.`__d_yhkh:luhn16-19:digit:d8` + (
                 (
-                  `t10`.`__d_yhkh:luhn16-19:digit:d9` * 2
+                  `t13`.`__d_yhkh:luhn16-19:digit:d9` * 2
                 ) - (
-                  CAST(`t10`.`__d_yhkh:luhn16-19:digit:d9` >= 5 AS BIGINT) * 9
+                  CAST(`t13`.`__d_yhkh:luhn16-19:digit:d9` >= 5 AS BIGINT) * 9
                 )
-              ) + `t10`.`__d_yhkh:luhn16-19:digit:d10` + (
+              ) + `t13`.`__d_yhkh:luhn16-19:digit:d10` + (
                 (
-                  `t10`.`__d_yhkh:luhn16-19:digit:d11` * 2
+                  `t13`.`__d_yhkh:luhn16-19:digit:d11` * 2
                 ) - (
-                  CAST(`t10`.`__d_yhkh:luhn16-19:digit:d11` >= 5 AS BIGINT) * 9
+                  CAST(`t13`.`__d_yhkh:luhn16-19:digit:d11` >= 5 AS BIGINT) * 9
                 )
-              ) + `t10`.`__d_yhkh:luhn16-19:digit:d12` + (
+              ) + `t13`.`__d_yhkh:luhn16-19:digit:d12` + (
                 (
-                  `t10`.`__d_yhkh:luhn16-19:digit:d13` * 2
+                  `t13`.`__d_yhkh:luhn16-19:digit:d13` * 2
                 ) - (
-                  CAST(`t10`.`__d_yhkh:luhn16-19:digit:d13` >= 5 AS BIGINT) * 9
+                  CAST(`t13`.`__d_yhkh:luhn16-19:digit:d13` >= 5 AS BIGINT) * 9
                 )
-              ) + `t10`.`__d_yhkh:luhn16-19:digit:d14` + (
+              ) + `t13`.`__d_yhkh:luhn16-19:digit:d14` + (
                 (
-                  `t10`.`__d_yhkh:luhn16-19:digit:d15` * 2
+                  `t13`.`__d_yhkh:luhn16-19:digit:d15` * 2
                 ) - (
-                  CAST(`t10`.`__d_yhkh:luhn16-19:digit:d15` >= 5 AS BIGINT) * 9
+                  CAST(`t13`.`__d_yhkh:luhn16-19:digit:d15` >= 5 AS BIGINT) * 9
                 )
-              ) + `t10`.`__d_yhkh:luhn16-19:digit:d16` + (
+              ) + `t13`.`__d_yhkh:luhn16-19:digit:d16` + (
                 (
-                  `t10`.`__d_yhkh:luhn16-19:digit:d17` * 2
+                  `t13`.`__d_yhkh:luhn16-19:digit:d17` * 2
                 ) - (
-                  CAST(`t10`.`__d_yhkh:luhn16-19:digit:d17` >= 5 AS BIGINT) * 9
+                  CAST(`t13`.`__d_yhkh:luhn16-19:digit:d17` >= 5 AS BIGINT) * 9
                 )
-              ) + `t10`.`__d_yhkh:luhn16-19:digit:d18`
+              ) + `t13`.`__d_yhkh:luhn16-19:digit:d18`
             ) % 10
           ) = 0
         ),
@@ -1045,59 +1045,59 @@ FROM (
       )
     ) AS TINYINT) AS `__q7`,
     CAST(IF(
-      COALESCE(`t10`.`xb` = '1', FALSE),
+      COALESCE(`t13`.`xb` = '1', FALSE),
       IF(
-        `t10`.`age` IS NULL,
+        `t13`.`age` IS NULL,
         CAST(NULL AS BOOLEAN),
-        COALESCE(`t10`.`__d_age:number:n` BETWEEN 0 AND 150, FALSE)
+        COALESCE(`t13`.`__d_age:number:n` BETWEEN 0 AND 150, FALSE)
       ),
       CAST(NULL AS BOOLEAN)
     ) AS TINYINT) AS `__q8`,
     CAST(IF(
       (
         CASE
-          WHEN `t10`.`__d_start_date:time:iso:iso`
+          WHEN `t13`.`__d_start_date:time:iso:iso`
           AND (
-            `t10`.`__d_start_date:time:iso:date` IS NOT NULL
+            `t13`.`__d_start_date:time:iso:date` IS NOT NULL
           )
-          THEN `t10`.`__d_start_date:time:iso:date`
+          THEN `t13`.`__d_start_date:time:iso:date`
           WHEN COALESCE(
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                  `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           SUBSTRING(
-                            `t10`.`start_date`,
+                            `t13`.`start_date`,
                             IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                             4
                           ),
                           '-'
                         ),
                         SUBSTRING(
-                          `t10`.`start_date`,
+                          `t13`.`start_date`,
                           IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                           2
                         )
                       ),
                       '-'
                     ),
                     SUBSTRING(
-                      `t10`.`start_date`,
+                      `t13`.`start_date`,
                       IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                       2
                     )
                   ),
-                  `t10`.`start_date`
+                  `t13`.`start_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
               ),
@@ -1106,39 +1106,39 @@ FROM (
             AND CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                  `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           SUBSTRING(
-                            `t10`.`start_date`,
+                            `t13`.`start_date`,
                             IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                             4
                           ),
                           '-'
                         ),
                         SUBSTRING(
-                          `t10`.`start_date`,
+                          `t13`.`start_date`,
                           IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                           2
                         )
                       ),
                       '-'
                     ),
                     SUBSTRING(
-                      `t10`.`start_date`,
+                      `t13`.`start_date`,
                       IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                       2
                     )
                   ),
-                  `t10`.`start_date`
+                  `t13`.`start_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 2
@@ -1149,39 +1149,39 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                    `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             SUBSTRING(
-                              `t10`.`start_date`,
+                              `t13`.`start_date`,
                               IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                               4
                             ),
                             '-'
                           ),
                           SUBSTRING(
-                            `t10`.`start_date`,
+                            `t13`.`start_date`,
                             IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                             2
                           )
                         ),
                         '-'
                       ),
                       SUBSTRING(
-                        `t10`.`start_date`,
+                        `t13`.`start_date`,
                         IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                         2
                       )
                     ),
-                    `t10`.`start_date`
+                    `t13`.`start_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   3
@@ -1193,39 +1193,39 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                    `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             SUBSTRING(
-                              `t10`.`start_date`,
+                              `t13`.`start_date`,
                               IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                               4
                             ),
                             '-'
                           ),
                           SUBSTRING(
-                            `t10`.`start_date`,
+                            `t13`.`start_date`,
                             IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                             2
                           )
                         ),
                         '-'
                       ),
                       SUBSTRING(
-                        `t10`.`start_date`,
+                        `t13`.`start_date`,
                         IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                         2
                       )
                     ),
-                    `t10`.`start_date`
+                    `t13`.`start_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   3
@@ -1235,39 +1235,39 @@ FROM (
                 WHEN CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                      `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               SUBSTRING(
-                                `t10`.`start_date`,
+                                `t13`.`start_date`,
                                 IF((
                                   0 + 1
-                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                                 4
                               ),
                               '-'
                             ),
                             SUBSTRING(
-                              `t10`.`start_date`,
+                              `t13`.`start_date`,
                               IF((
                                 4 + 1
-                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                               2
                             )
                           ),
                           '-'
                         ),
                         SUBSTRING(
-                          `t10`.`start_date`,
+                          `t13`.`start_date`,
                           IF((
                             6 + 1
-                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                           2
                         )
                       ),
-                      `t10`.`start_date`
+                      `t13`.`start_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     2
@@ -1281,39 +1281,39 @@ FROM (
                         CAST(NULLIF(
                           REGEXP_EXTRACT(
                             IF(
-                              `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                              `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
                                     CONCAT(
                                       SUBSTRING(
-                                        `t10`.`start_date`,
+                                        `t13`.`start_date`,
                                         IF((
                                           0 + 1
-                                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                                         4
                                       ),
                                       '-'
                                     ),
                                     SUBSTRING(
-                                      `t10`.`start_date`,
+                                      `t13`.`start_date`,
                                       IF((
                                         4 + 1
-                                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                                       2
                                     )
                                   ),
                                   '-'
                                 ),
                                 SUBSTRING(
-                                  `t10`.`start_date`,
+                                  `t13`.`start_date`,
                                   IF((
                                     6 + 1
-                                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                                   2
                                 )
                               ),
-                              `t10`.`start_date`
+                              `t13`.`start_date`
                             ),
                             '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                           ),
@@ -1326,39 +1326,39 @@ FROM (
                         CAST(NULLIF(
                           REGEXP_EXTRACT(
                             IF(
-                              `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                              `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
                                     CONCAT(
                                       SUBSTRING(
-                                        `t10`.`start_date`,
+                                        `t13`.`start_date`,
                                         IF((
                                           0 + 1
-                                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                                         4
                                       ),
                                       '-'
                                     ),
                                     SUBSTRING(
-                                      `t10`.`start_date`,
+                                      `t13`.`start_date`,
                                       IF((
                                         4 + 1
-                                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                                       2
                                     )
                                   ),
                                   '-'
                                 ),
                                 SUBSTRING(
-                                  `t10`.`start_date`,
+                                  `t13`.`start_date`,
                                   IF((
                                     6 + 1
-                                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                                   2
                                 )
                               ),
-                              `t10`.`start_date`
+                              `t13`.`start_date`
                             ),
                             '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                           ),
@@ -1372,39 +1372,39 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                            `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
                                     SUBSTRING(
-                                      `t10`.`start_date`,
+                                      `t13`.`start_date`,
                                       IF((
                                         0 + 1
-                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                                       4
                                     ),
                                     '-'
                                   ),
                                   SUBSTRING(
-                                    `t10`.`start_date`,
+                                    `t13`.`start_date`,
                                     IF((
                                       4 + 1
-                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                                     2
                                   )
                                 ),
                                 '-'
                               ),
                               SUBSTRING(
-                                `t10`.`start_date`,
+                                `t13`.`start_date`,
                                 IF((
                                   6 + 1
-                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                                 2
                               )
                             ),
-                            `t10`.`start_date`
+                            `t13`.`start_date`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                         ),
@@ -1423,39 +1423,39 @@ FROM (
                       CAST(CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                            `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
                                     SUBSTRING(
-                                      `t10`.`start_date`,
+                                      `t13`.`start_date`,
                                       IF((
                                         0 + 1
-                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                                       4
                                     ),
                                     '-'
                                   ),
                                   SUBSTRING(
-                                    `t10`.`start_date`,
+                                    `t13`.`start_date`,
                                     IF((
                                       4 + 1
-                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                                     2
                                   )
                                 ),
                                 '-'
                               ),
                               SUBSTRING(
-                                `t10`.`start_date`,
+                                `t13`.`start_date`,
                                 IF((
                                   6 + 1
-                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                                 2
                               )
                             ),
-                            `t10`.`start_date`
+                            `t13`.`start_date`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                           2
@@ -1475,39 +1475,39 @@ FROM (
                 CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                      `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               SUBSTRING(
-                                `t10`.`start_date`,
+                                `t13`.`start_date`,
                                 IF((
                                   0 + 1
-                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                                 4
                               ),
                               '-'
                             ),
                             SUBSTRING(
-                              `t10`.`start_date`,
+                              `t13`.`start_date`,
                               IF((
                                 4 + 1
-                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                               2
                             )
                           ),
                           '-'
                         ),
                         SUBSTRING(
-                          `t10`.`start_date`,
+                          `t13`.`start_date`,
                           IF((
                             6 + 1
-                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                           2
                         )
                       ),
-                      `t10`.`start_date`
+                      `t13`.`start_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     4
@@ -1519,39 +1519,39 @@ FROM (
                 CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                      `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               SUBSTRING(
-                                `t10`.`start_date`,
+                                `t13`.`start_date`,
                                 IF((
                                   0 + 1
-                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                                 4
                               ),
                               '-'
                             ),
                             SUBSTRING(
-                              `t10`.`start_date`,
+                              `t13`.`start_date`,
                               IF((
                                 4 + 1
-                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                               2
                             )
                           ),
                           '-'
                         ),
                         SUBSTRING(
-                          `t10`.`start_date`,
+                          `t13`.`start_date`,
                           IF((
                             6 + 1
-                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                           2
                         )
                       ),
-                      `t10`.`start_date`
+                      `t13`.`start_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     4
@@ -1561,39 +1561,39 @@ FROM (
                 AND CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                      `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               SUBSTRING(
-                                `t10`.`start_date`,
+                                `t13`.`start_date`,
                                 IF((
                                   0 + 1
-                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                                 4
                               ),
                               '-'
                             ),
                             SUBSTRING(
-                              `t10`.`start_date`,
+                              `t13`.`start_date`,
                               IF((
                                 4 + 1
-                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                               2
                             )
                           ),
                           '-'
                         ),
                         SUBSTRING(
-                          `t10`.`start_date`,
+                          `t13`.`start_date`,
                           IF((
                             6 + 1
-                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                           2
                         )
                       ),
-                      `t10`.`start_date`
+                      `t13`.`start_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     5
@@ -1605,39 +1605,39 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         IF(
-                          `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                          `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   SUBSTRING(
-                                    `t10`.`start_date`,
+                                    `t13`.`start_date`,
                                     IF((
                                       0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                                     4
                                   ),
                                   '-'
                                 ),
                                 SUBSTRING(
-                                  `t10`.`start_date`,
+                                  `t13`.`start_date`,
                                   IF((
                                     4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                                   2
                                 )
                               ),
                               '-'
                             ),
                             SUBSTRING(
-                              `t10`.`start_date`,
+                              `t13`.`start_date`,
                               IF((
                                 6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                               2
                             )
                           ),
-                          `t10`.`start_date`
+                          `t13`.`start_date`
                         ),
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                         6
@@ -1648,39 +1648,39 @@ FROM (
                   OR CAST(NULLIF(
                     REGEXP_EXTRACT(
                       IF(
-                        `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                        `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 SUBSTRING(
-                                  `t10`.`start_date`,
+                                  `t13`.`start_date`,
                                   IF((
                                     0 + 1
-                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                                   4
                                 ),
                                 '-'
                               ),
                               SUBSTRING(
-                                `t10`.`start_date`,
+                                `t13`.`start_date`,
                                 IF((
                                   4 + 1
-                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                                 2
                               )
                             ),
                             '-'
                           ),
                           SUBSTRING(
-                            `t10`.`start_date`,
+                            `t13`.`start_date`,
                             IF((
                               6 + 1
-                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                             2
                           )
                         ),
-                        `t10`.`start_date`
+                        `t13`.`start_date`
                       ),
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                       6
@@ -1696,39 +1696,39 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                  `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           SUBSTRING(
-                            `t10`.`start_date`,
+                            `t13`.`start_date`,
                             IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                             4
                           ),
                           '-'
                         ),
                         SUBSTRING(
-                          `t10`.`start_date`,
+                          `t13`.`start_date`,
                           IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                           2
                         )
                       ),
                       '-'
                     ),
                     SUBSTRING(
-                      `t10`.`start_date`,
+                      `t13`.`start_date`,
                       IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                       2
                     )
                   ),
-                  `t10`.`start_date`
+                  `t13`.`start_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
               ),
@@ -1737,39 +1737,39 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                  `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           SUBSTRING(
-                            `t10`.`start_date`,
+                            `t13`.`start_date`,
                             IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                             4
                           ),
                           '-'
                         ),
                         SUBSTRING(
-                          `t10`.`start_date`,
+                          `t13`.`start_date`,
                           IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                           2
                         )
                       ),
                       '-'
                     ),
                     SUBSTRING(
-                      `t10`.`start_date`,
+                      `t13`.`start_date`,
                       IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                       2
                     )
                   ),
-                  `t10`.`start_date`
+                  `t13`.`start_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 2
@@ -1779,39 +1779,39 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                  `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           SUBSTRING(
-                            `t10`.`start_date`,
+                            `t13`.`start_date`,
                             IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                             4
                           ),
                           '-'
                         ),
                         SUBSTRING(
-                          `t10`.`start_date`,
+                          `t13`.`start_date`,
                           IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                           2
                         )
                       ),
                       '-'
                     ),
                     SUBSTRING(
-                      `t10`.`start_date`,
+                      `t13`.`start_date`,
                       IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                       2
                     )
                   ),
-                  `t10`.`start_date`
+                  `t13`.`start_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 3
@@ -1824,36 +1824,36 @@ FROM (
       )
       OR (
         CASE
-          WHEN `t10`.`__d_end_date:time:iso:iso`
+          WHEN `t13`.`__d_end_date:time:iso:iso`
           AND (
-            `t10`.`__d_end_date:time:iso:date` IS NOT NULL
+            `t13`.`__d_end_date:time:iso:date` IS NOT NULL
           )
-          THEN `t10`.`__d_end_date:time:iso:date`
+          THEN `t13`.`__d_end_date:time:iso:date`
           WHEN COALESCE(
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                  `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t10`.`end_date`, IF((
+                          SUBSTRING(`t13`.`end_date`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t10`.`end_date`, IF((
+                        SUBSTRING(`t13`.`end_date`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t10`.`end_date`, IF((
+                    SUBSTRING(`t13`.`end_date`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                   ),
-                  `t10`.`end_date`
+                  `t13`.`end_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
               ),
@@ -1862,27 +1862,27 @@ FROM (
             AND CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                  `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t10`.`end_date`, IF((
+                          SUBSTRING(`t13`.`end_date`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t10`.`end_date`, IF((
+                        SUBSTRING(`t13`.`end_date`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t10`.`end_date`, IF((
+                    SUBSTRING(`t13`.`end_date`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                   ),
-                  `t10`.`end_date`
+                  `t13`.`end_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 2
@@ -1893,27 +1893,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                    `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t10`.`end_date`, IF((
+                            SUBSTRING(`t13`.`end_date`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t10`.`end_date`, IF((
+                          SUBSTRING(`t13`.`end_date`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t10`.`end_date`, IF((
+                      SUBSTRING(`t13`.`end_date`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                     ),
-                    `t10`.`end_date`
+                    `t13`.`end_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   3
@@ -1925,27 +1925,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                    `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t10`.`end_date`, IF((
+                            SUBSTRING(`t13`.`end_date`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t10`.`end_date`, IF((
+                          SUBSTRING(`t13`.`end_date`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t10`.`end_date`, IF((
+                      SUBSTRING(`t13`.`end_date`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                     ),
-                    `t10`.`end_date`
+                    `t13`.`end_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   3
@@ -1955,27 +1955,27 @@ FROM (
                 WHEN CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                      `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t10`.`end_date`, IF((
+                              SUBSTRING(`t13`.`end_date`, IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                               '-'
                             ),
-                            SUBSTRING(`t10`.`end_date`, IF((
+                            SUBSTRING(`t13`.`end_date`, IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t10`.`end_date`, IF((
+                        SUBSTRING(`t13`.`end_date`, IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                       ),
-                      `t10`.`end_date`
+                      `t13`.`end_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     2
@@ -1989,27 +1989,27 @@ FROM (
                         CAST(NULLIF(
                           REGEXP_EXTRACT(
                             IF(
-                              `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                              `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
                                     CONCAT(
-                                      SUBSTRING(`t10`.`end_date`, IF((
+                                      SUBSTRING(`t13`.`end_date`, IF((
                                         0 + 1
-                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                                       '-'
                                     ),
-                                    SUBSTRING(`t10`.`end_date`, IF((
+                                    SUBSTRING(`t13`.`end_date`, IF((
                                       4 + 1
-                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                                   ),
                                   '-'
                                 ),
-                                SUBSTRING(`t10`.`end_date`, IF((
+                                SUBSTRING(`t13`.`end_date`, IF((
                                   6 + 1
-                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                               ),
-                              `t10`.`end_date`
+                              `t13`.`end_date`
                             ),
                             '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                           ),
@@ -2022,27 +2022,27 @@ FROM (
                         CAST(NULLIF(
                           REGEXP_EXTRACT(
                             IF(
-                              `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                              `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
                                     CONCAT(
-                                      SUBSTRING(`t10`.`end_date`, IF((
+                                      SUBSTRING(`t13`.`end_date`, IF((
                                         0 + 1
-                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                                       '-'
                                     ),
-                                    SUBSTRING(`t10`.`end_date`, IF((
+                                    SUBSTRING(`t13`.`end_date`, IF((
                                       4 + 1
-                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                                   ),
                                   '-'
                                 ),
-                                SUBSTRING(`t10`.`end_date`, IF((
+                                SUBSTRING(`t13`.`end_date`, IF((
                                   6 + 1
-                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                               ),
-                              `t10`.`end_date`
+                              `t13`.`end_date`
                             ),
                             '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                           ),
@@ -2056,27 +2056,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                            `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
-                                    SUBSTRING(`t10`.`end_date`, IF((
+                                    SUBSTRING(`t13`.`end_date`, IF((
                                       0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                                     '-'
                                   ),
-                                  SUBSTRING(`t10`.`end_date`, IF((
+                                  SUBSTRING(`t13`.`end_date`, IF((
                                     4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                                 ),
                                 '-'
                               ),
-                              SUBSTRING(`t10`.`end_date`, IF((
+                              SUBSTRING(`t13`.`end_date`, IF((
                                 6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                             ),
-                            `t10`.`end_date`
+                            `t13`.`end_date`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                         ),
@@ -2095,27 +2095,27 @@ FROM (
                       CAST(CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                            `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
-                                    SUBSTRING(`t10`.`end_date`, IF((
+                                    SUBSTRING(`t13`.`end_date`, IF((
                                       0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                                     '-'
                                   ),
-                                  SUBSTRING(`t10`.`end_date`, IF((
+                                  SUBSTRING(`t13`.`end_date`, IF((
                                     4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                                 ),
                                 '-'
                               ),
-                              SUBSTRING(`t10`.`end_date`, IF((
+                              SUBSTRING(`t13`.`end_date`, IF((
                                 6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                             ),
-                            `t10`.`end_date`
+                            `t13`.`end_date`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                           2
@@ -2135,27 +2135,27 @@ FROM (
                 CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                      `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t10`.`end_date`, IF((
+                              SUBSTRING(`t13`.`end_date`, IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                               '-'
                             ),
-                            SUBSTRING(`t10`.`end_date`, IF((
+                            SUBSTRING(`t13`.`end_date`, IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t10`.`end_date`, IF((
+                        SUBSTRING(`t13`.`end_date`, IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                       ),
-                      `t10`.`end_date`
+                      `t13`.`end_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     4
@@ -2167,27 +2167,27 @@ FROM (
                 CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                      `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t10`.`end_date`, IF((
+                              SUBSTRING(`t13`.`end_date`, IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                               '-'
                             ),
-                            SUBSTRING(`t10`.`end_date`, IF((
+                            SUBSTRING(`t13`.`end_date`, IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t10`.`end_date`, IF((
+                        SUBSTRING(`t13`.`end_date`, IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                       ),
-                      `t10`.`end_date`
+                      `t13`.`end_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     4
@@ -2197,27 +2197,27 @@ FROM (
                 AND CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                      `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t10`.`end_date`, IF((
+                              SUBSTRING(`t13`.`end_date`, IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                               '-'
                             ),
-                            SUBSTRING(`t10`.`end_date`, IF((
+                            SUBSTRING(`t13`.`end_date`, IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t10`.`end_date`, IF((
+                        SUBSTRING(`t13`.`end_date`, IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                       ),
-                      `t10`.`end_date`
+                      `t13`.`end_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     5
@@ -2229,27 +2229,27 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         IF(
-                          `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                          `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 CONCAT(
-                                  SUBSTRING(`t10`.`end_date`, IF((
+                                  SUBSTRING(`t13`.`end_date`, IF((
                                     0 + 1
-                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                                   '-'
                                 ),
-                                SUBSTRING(`t10`.`end_date`, IF((
+                                SUBSTRING(`t13`.`end_date`, IF((
                                   4 + 1
-                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                               ),
                               '-'
                             ),
-                            SUBSTRING(`t10`.`end_date`, IF((
+                            SUBSTRING(`t13`.`end_date`, IF((
                               6 + 1
-                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                           ),
-                          `t10`.`end_date`
+                          `t13`.`end_date`
                         ),
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                         6
@@ -2260,27 +2260,27 @@ FROM (
                   OR CAST(NULLIF(
                     REGEXP_EXTRACT(
                       IF(
-                        `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                        `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               CONCAT(
-                                SUBSTRING(`t10`.`end_date`, IF((
+                                SUBSTRING(`t13`.`end_date`, IF((
                                   0 + 1
-                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                                 '-'
                               ),
-                              SUBSTRING(`t10`.`end_date`, IF((
+                              SUBSTRING(`t13`.`end_date`, IF((
                                 4 + 1
-                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                             ),
                             '-'
                           ),
-                          SUBSTRING(`t10`.`end_date`, IF((
+                          SUBSTRING(`t13`.`end_date`, IF((
                             6 + 1
-                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                         ),
-                        `t10`.`end_date`
+                        `t13`.`end_date`
                       ),
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                       6
@@ -2296,27 +2296,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                  `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t10`.`end_date`, IF((
+                          SUBSTRING(`t13`.`end_date`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t10`.`end_date`, IF((
+                        SUBSTRING(`t13`.`end_date`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t10`.`end_date`, IF((
+                    SUBSTRING(`t13`.`end_date`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                   ),
-                  `t10`.`end_date`
+                  `t13`.`end_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
               ),
@@ -2325,27 +2325,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                  `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t10`.`end_date`, IF((
+                          SUBSTRING(`t13`.`end_date`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t10`.`end_date`, IF((
+                        SUBSTRING(`t13`.`end_date`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t10`.`end_date`, IF((
+                    SUBSTRING(`t13`.`end_date`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                   ),
-                  `t10`.`end_date`
+                  `t13`.`end_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 2
@@ -2355,27 +2355,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                  `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t10`.`end_date`, IF((
+                          SUBSTRING(`t13`.`end_date`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t10`.`end_date`, IF((
+                        SUBSTRING(`t13`.`end_date`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t10`.`end_date`, IF((
+                    SUBSTRING(`t13`.`end_date`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                   ),
-                  `t10`.`end_date`
+                  `t13`.`end_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 3
@@ -2388,48 +2388,48 @@ FROM (
       ),
       CAST(NULL AS BOOLEAN),
       CASE
-        WHEN `t10`.`__d_start_date:time:iso:iso`
+        WHEN `t13`.`__d_start_date:time:iso:iso`
         AND (
-          `t10`.`__d_start_date:time:iso:date` IS NOT NULL
+          `t13`.`__d_start_date:time:iso:date` IS NOT NULL
         )
-        THEN `t10`.`__d_start_date:time:iso:date`
+        THEN `t13`.`__d_start_date:time:iso:date`
         WHEN COALESCE(
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         SUBSTRING(
-                          `t10`.`start_date`,
+                          `t13`.`start_date`,
                           IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                           4
                         ),
                         '-'
                       ),
                       SUBSTRING(
-                        `t10`.`start_date`,
+                        `t13`.`start_date`,
                         IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                         2
                       )
                     ),
                     '-'
                   ),
                   SUBSTRING(
-                    `t10`.`start_date`,
+                    `t13`.`start_date`,
                     IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                     2
                   )
                 ),
-                `t10`.`start_date`
+                `t13`.`start_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
             ),
@@ -2438,39 +2438,39 @@ FROM (
           AND CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         SUBSTRING(
-                          `t10`.`start_date`,
+                          `t13`.`start_date`,
                           IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                           4
                         ),
                         '-'
                       ),
                       SUBSTRING(
-                        `t10`.`start_date`,
+                        `t13`.`start_date`,
                         IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                         2
                       )
                     ),
                     '-'
                   ),
                   SUBSTRING(
-                    `t10`.`start_date`,
+                    `t13`.`start_date`,
                     IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                     2
                   )
                 ),
-                `t10`.`start_date`
+                `t13`.`start_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               2
@@ -2481,39 +2481,39 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                  `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           SUBSTRING(
-                            `t10`.`start_date`,
+                            `t13`.`start_date`,
                             IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                             4
                           ),
                           '-'
                         ),
                         SUBSTRING(
-                          `t10`.`start_date`,
+                          `t13`.`start_date`,
                           IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                           2
                         )
                       ),
                       '-'
                     ),
                     SUBSTRING(
-                      `t10`.`start_date`,
+                      `t13`.`start_date`,
                       IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                       2
                     )
                   ),
-                  `t10`.`start_date`
+                  `t13`.`start_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 3
@@ -2525,39 +2525,39 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                  `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           SUBSTRING(
-                            `t10`.`start_date`,
+                            `t13`.`start_date`,
                             IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                             4
                           ),
                           '-'
                         ),
                         SUBSTRING(
-                          `t10`.`start_date`,
+                          `t13`.`start_date`,
                           IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                           2
                         )
                       ),
                       '-'
                     ),
                     SUBSTRING(
-                      `t10`.`start_date`,
+                      `t13`.`start_date`,
                       IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                       2
                     )
                   ),
-                  `t10`.`start_date`
+                  `t13`.`start_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 3
@@ -2567,39 +2567,39 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                    `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             SUBSTRING(
-                              `t10`.`start_date`,
+                              `t13`.`start_date`,
                               IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                               4
                             ),
                             '-'
                           ),
                           SUBSTRING(
-                            `t10`.`start_date`,
+                            `t13`.`start_date`,
                             IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                             2
                           )
                         ),
                         '-'
                       ),
                       SUBSTRING(
-                        `t10`.`start_date`,
+                        `t13`.`start_date`,
                         IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                         2
                       )
                     ),
-                    `t10`.`start_date`
+                    `t13`.`start_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   2
@@ -2613,39 +2613,39 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                            `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
                                     SUBSTRING(
-                                      `t10`.`start_date`,
+                                      `t13`.`start_date`,
                                       IF((
                                         0 + 1
-                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                                       4
                                     ),
                                     '-'
                                   ),
                                   SUBSTRING(
-                                    `t10`.`start_date`,
+                                    `t13`.`start_date`,
                                     IF((
                                       4 + 1
-                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                                     2
                                   )
                                 ),
                                 '-'
                               ),
                               SUBSTRING(
-                                `t10`.`start_date`,
+                                `t13`.`start_date`,
                                 IF((
                                   6 + 1
-                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                                 2
                               )
                             ),
-                            `t10`.`start_date`
+                            `t13`.`start_date`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                         ),
@@ -2658,39 +2658,39 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                            `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
                                     SUBSTRING(
-                                      `t10`.`start_date`,
+                                      `t13`.`start_date`,
                                       IF((
                                         0 + 1
-                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                                       4
                                     ),
                                     '-'
                                   ),
                                   SUBSTRING(
-                                    `t10`.`start_date`,
+                                    `t13`.`start_date`,
                                     IF((
                                       4 + 1
-                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                                     2
                                   )
                                 ),
                                 '-'
                               ),
                               SUBSTRING(
-                                `t10`.`start_date`,
+                                `t13`.`start_date`,
                                 IF((
                                   6 + 1
-                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                                 2
                               )
                             ),
-                            `t10`.`start_date`
+                            `t13`.`start_date`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                         ),
@@ -2704,39 +2704,39 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         IF(
-                          `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                          `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   SUBSTRING(
-                                    `t10`.`start_date`,
+                                    `t13`.`start_date`,
                                     IF((
                                       0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                                     4
                                   ),
                                   '-'
                                 ),
                                 SUBSTRING(
-                                  `t10`.`start_date`,
+                                  `t13`.`start_date`,
                                   IF((
                                     4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                                   2
                                 )
                               ),
                               '-'
                             ),
                             SUBSTRING(
-                              `t10`.`start_date`,
+                              `t13`.`start_date`,
                               IF((
                                 6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                               2
                             )
                           ),
-                          `t10`.`start_date`
+                          `t13`.`start_date`
                         ),
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                       ),
@@ -2755,39 +2755,39 @@ FROM (
                     CAST(CAST(NULLIF(
                       REGEXP_EXTRACT(
                         IF(
-                          `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                          `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   SUBSTRING(
-                                    `t10`.`start_date`,
+                                    `t13`.`start_date`,
                                     IF((
                                       0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                                     4
                                   ),
                                   '-'
                                 ),
                                 SUBSTRING(
-                                  `t10`.`start_date`,
+                                  `t13`.`start_date`,
                                   IF((
                                     4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                                   2
                                 )
                               ),
                               '-'
                             ),
                             SUBSTRING(
-                              `t10`.`start_date`,
+                              `t13`.`start_date`,
                               IF((
                                 6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                               2
                             )
                           ),
-                          `t10`.`start_date`
+                          `t13`.`start_date`
                         ),
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                         2
@@ -2807,39 +2807,39 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                    `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             SUBSTRING(
-                              `t10`.`start_date`,
+                              `t13`.`start_date`,
                               IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                               4
                             ),
                             '-'
                           ),
                           SUBSTRING(
-                            `t10`.`start_date`,
+                            `t13`.`start_date`,
                             IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                             2
                           )
                         ),
                         '-'
                       ),
                       SUBSTRING(
-                        `t10`.`start_date`,
+                        `t13`.`start_date`,
                         IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                         2
                       )
                     ),
-                    `t10`.`start_date`
+                    `t13`.`start_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   4
@@ -2851,39 +2851,39 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                    `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             SUBSTRING(
-                              `t10`.`start_date`,
+                              `t13`.`start_date`,
                               IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                               4
                             ),
                             '-'
                           ),
                           SUBSTRING(
-                            `t10`.`start_date`,
+                            `t13`.`start_date`,
                             IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                             2
                           )
                         ),
                         '-'
                       ),
                       SUBSTRING(
-                        `t10`.`start_date`,
+                        `t13`.`start_date`,
                         IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                         2
                       )
                     ),
-                    `t10`.`start_date`
+                    `t13`.`start_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   4
@@ -2893,39 +2893,39 @@ FROM (
               AND CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                    `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             SUBSTRING(
-                              `t10`.`start_date`,
+                              `t13`.`start_date`,
                               IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                               4
                             ),
                             '-'
                           ),
                           SUBSTRING(
-                            `t10`.`start_date`,
+                            `t13`.`start_date`,
                             IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                             2
                           )
                         ),
                         '-'
                       ),
                       SUBSTRING(
-                        `t10`.`start_date`,
+                        `t13`.`start_date`,
                         IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                         2
                       )
                     ),
-                    `t10`.`start_date`
+                    `t13`.`start_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   5
@@ -2937,39 +2937,39 @@ FROM (
                   CAST(NULLIF(
                     REGEXP_EXTRACT(
                       IF(
-                        `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                        `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 SUBSTRING(
-                                  `t10`.`start_date`,
+                                  `t13`.`start_date`,
                                   IF((
                                     0 + 1
-                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                                   4
                                 ),
                                 '-'
                               ),
                               SUBSTRING(
-                                `t10`.`start_date`,
+                                `t13`.`start_date`,
                                 IF((
                                   4 + 1
-                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                                 2
                               )
                             ),
                             '-'
                           ),
                           SUBSTRING(
-                            `t10`.`start_date`,
+                            `t13`.`start_date`,
                             IF((
                               6 + 1
-                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                             2
                           )
                         ),
-                        `t10`.`start_date`
+                        `t13`.`start_date`
                       ),
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                       6
@@ -2980,39 +2980,39 @@ FROM (
                 OR CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                      `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               SUBSTRING(
-                                `t10`.`start_date`,
+                                `t13`.`start_date`,
                                 IF((
                                   0 + 1
-                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                                 4
                               ),
                               '-'
                             ),
                             SUBSTRING(
-                              `t10`.`start_date`,
+                              `t13`.`start_date`,
                               IF((
                                 4 + 1
-                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                               2
                             )
                           ),
                           '-'
                         ),
                         SUBSTRING(
-                          `t10`.`start_date`,
+                          `t13`.`start_date`,
                           IF((
                             6 + 1
-                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                           2
                         )
                       ),
-                      `t10`.`start_date`
+                      `t13`.`start_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     6
@@ -3028,39 +3028,39 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         SUBSTRING(
-                          `t10`.`start_date`,
+                          `t13`.`start_date`,
                           IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                           4
                         ),
                         '-'
                       ),
                       SUBSTRING(
-                        `t10`.`start_date`,
+                        `t13`.`start_date`,
                         IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                         2
                       )
                     ),
                     '-'
                   ),
                   SUBSTRING(
-                    `t10`.`start_date`,
+                    `t13`.`start_date`,
                     IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                     2
                   )
                 ),
-                `t10`.`start_date`
+                `t13`.`start_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
             ),
@@ -3069,39 +3069,39 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         SUBSTRING(
-                          `t10`.`start_date`,
+                          `t13`.`start_date`,
                           IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                           4
                         ),
                         '-'
                       ),
                       SUBSTRING(
-                        `t10`.`start_date`,
+                        `t13`.`start_date`,
                         IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                         2
                       )
                     ),
                     '-'
                   ),
                   SUBSTRING(
-                    `t10`.`start_date`,
+                    `t13`.`start_date`,
                     IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                     2
                   )
                 ),
-                `t10`.`start_date`
+                `t13`.`start_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               2
@@ -3111,39 +3111,39 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t10`.`start_date` RLIKE '^[0-9]{8}\\z',
+                `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         SUBSTRING(
-                          `t10`.`start_date`,
+                          `t13`.`start_date`,
                           IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
                           4
                         ),
                         '-'
                       ),
                       SUBSTRING(
-                        `t10`.`start_date`,
+                        `t13`.`start_date`,
                         IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`start_date`)),
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
                         2
                       )
                     ),
                     '-'
                   ),
                   SUBSTRING(
-                    `t10`.`start_date`,
+                    `t13`.`start_date`,
                     IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`start_date`)),
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
                     2
                   )
                 ),
-                `t10`.`start_date`
+                `t13`.`start_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               3
@@ -3153,36 +3153,36 @@ FROM (
         )
         ELSE CAST(NULL AS DATE)
       END <= CASE
-        WHEN `t10`.`__d_end_date:time:iso:iso`
+        WHEN `t13`.`__d_end_date:time:iso:iso`
         AND (
-          `t10`.`__d_end_date:time:iso:date` IS NOT NULL
+          `t13`.`__d_end_date:time:iso:date` IS NOT NULL
         )
-        THEN `t10`.`__d_end_date:time:iso:date`
+        THEN `t13`.`__d_end_date:time:iso:date`
         WHEN COALESCE(
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t10`.`end_date`, IF((
+                        SUBSTRING(`t13`.`end_date`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t10`.`end_date`, IF((
+                      SUBSTRING(`t13`.`end_date`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t10`.`end_date`, IF((
+                  SUBSTRING(`t13`.`end_date`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                 ),
-                `t10`.`end_date`
+                `t13`.`end_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
             ),
@@ -3191,27 +3191,27 @@ FROM (
           AND CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t10`.`end_date`, IF((
+                        SUBSTRING(`t13`.`end_date`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t10`.`end_date`, IF((
+                      SUBSTRING(`t13`.`end_date`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t10`.`end_date`, IF((
+                  SUBSTRING(`t13`.`end_date`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                 ),
-                `t10`.`end_date`
+                `t13`.`end_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               2
@@ -3222,27 +3222,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                  `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t10`.`end_date`, IF((
+                          SUBSTRING(`t13`.`end_date`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t10`.`end_date`, IF((
+                        SUBSTRING(`t13`.`end_date`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t10`.`end_date`, IF((
+                    SUBSTRING(`t13`.`end_date`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                   ),
-                  `t10`.`end_date`
+                  `t13`.`end_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 3
@@ -3254,27 +3254,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                  `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t10`.`end_date`, IF((
+                          SUBSTRING(`t13`.`end_date`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t10`.`end_date`, IF((
+                        SUBSTRING(`t13`.`end_date`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t10`.`end_date`, IF((
+                    SUBSTRING(`t13`.`end_date`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                   ),
-                  `t10`.`end_date`
+                  `t13`.`end_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 3
@@ -3284,27 +3284,27 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                    `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t10`.`end_date`, IF((
+                            SUBSTRING(`t13`.`end_date`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t10`.`end_date`, IF((
+                          SUBSTRING(`t13`.`end_date`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t10`.`end_date`, IF((
+                      SUBSTRING(`t13`.`end_date`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                     ),
-                    `t10`.`end_date`
+                    `t13`.`end_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   2
@@ -3318,27 +3318,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                            `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
-                                    SUBSTRING(`t10`.`end_date`, IF((
+                                    SUBSTRING(`t13`.`end_date`, IF((
                                       0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                                     '-'
                                   ),
-                                  SUBSTRING(`t10`.`end_date`, IF((
+                                  SUBSTRING(`t13`.`end_date`, IF((
                                     4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                                 ),
                                 '-'
                               ),
-                              SUBSTRING(`t10`.`end_date`, IF((
+                              SUBSTRING(`t13`.`end_date`, IF((
                                 6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                             ),
-                            `t10`.`end_date`
+                            `t13`.`end_date`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                         ),
@@ -3351,27 +3351,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                            `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
-                                    SUBSTRING(`t10`.`end_date`, IF((
+                                    SUBSTRING(`t13`.`end_date`, IF((
                                       0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                                     '-'
                                   ),
-                                  SUBSTRING(`t10`.`end_date`, IF((
+                                  SUBSTRING(`t13`.`end_date`, IF((
                                     4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                                 ),
                                 '-'
                               ),
-                              SUBSTRING(`t10`.`end_date`, IF((
+                              SUBSTRING(`t13`.`end_date`, IF((
                                 6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                             ),
-                            `t10`.`end_date`
+                            `t13`.`end_date`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                         ),
@@ -3385,27 +3385,27 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         IF(
-                          `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                          `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 CONCAT(
-                                  SUBSTRING(`t10`.`end_date`, IF((
+                                  SUBSTRING(`t13`.`end_date`, IF((
                                     0 + 1
-                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                                   '-'
                                 ),
-                                SUBSTRING(`t10`.`end_date`, IF((
+                                SUBSTRING(`t13`.`end_date`, IF((
                                   4 + 1
-                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                               ),
                               '-'
                             ),
-                            SUBSTRING(`t10`.`end_date`, IF((
+                            SUBSTRING(`t13`.`end_date`, IF((
                               6 + 1
-                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                           ),
-                          `t10`.`end_date`
+                          `t13`.`end_date`
                         ),
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                       ),
@@ -3424,27 +3424,27 @@ FROM (
                     CAST(CAST(NULLIF(
                       REGEXP_EXTRACT(
                         IF(
-                          `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                          `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 CONCAT(
-                                  SUBSTRING(`t10`.`end_date`, IF((
+                                  SUBSTRING(`t13`.`end_date`, IF((
                                     0 + 1
-                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                                   '-'
                                 ),
-                                SUBSTRING(`t10`.`end_date`, IF((
+                                SUBSTRING(`t13`.`end_date`, IF((
                                   4 + 1
-                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                               ),
                               '-'
                             ),
-                            SUBSTRING(`t10`.`end_date`, IF((
+                            SUBSTRING(`t13`.`end_date`, IF((
                               6 + 1
-                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                           ),
-                          `t10`.`end_date`
+                          `t13`.`end_date`
                         ),
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                         2
@@ -3464,27 +3464,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                    `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t10`.`end_date`, IF((
+                            SUBSTRING(`t13`.`end_date`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t10`.`end_date`, IF((
+                          SUBSTRING(`t13`.`end_date`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t10`.`end_date`, IF((
+                      SUBSTRING(`t13`.`end_date`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                     ),
-                    `t10`.`end_date`
+                    `t13`.`end_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   4
@@ -3496,27 +3496,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                    `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t10`.`end_date`, IF((
+                            SUBSTRING(`t13`.`end_date`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t10`.`end_date`, IF((
+                          SUBSTRING(`t13`.`end_date`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t10`.`end_date`, IF((
+                      SUBSTRING(`t13`.`end_date`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                     ),
-                    `t10`.`end_date`
+                    `t13`.`end_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   4
@@ -3526,27 +3526,27 @@ FROM (
               AND CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                    `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t10`.`end_date`, IF((
+                            SUBSTRING(`t13`.`end_date`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t10`.`end_date`, IF((
+                          SUBSTRING(`t13`.`end_date`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t10`.`end_date`, IF((
+                      SUBSTRING(`t13`.`end_date`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                     ),
-                    `t10`.`end_date`
+                    `t13`.`end_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   5
@@ -3558,27 +3558,27 @@ FROM (
                   CAST(NULLIF(
                     REGEXP_EXTRACT(
                       IF(
-                        `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                        `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               CONCAT(
-                                SUBSTRING(`t10`.`end_date`, IF((
+                                SUBSTRING(`t13`.`end_date`, IF((
                                   0 + 1
-                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                                 '-'
                               ),
-                              SUBSTRING(`t10`.`end_date`, IF((
+                              SUBSTRING(`t13`.`end_date`, IF((
                                 4 + 1
-                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                             ),
                             '-'
                           ),
-                          SUBSTRING(`t10`.`end_date`, IF((
+                          SUBSTRING(`t13`.`end_date`, IF((
                             6 + 1
-                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                         ),
-                        `t10`.`end_date`
+                        `t13`.`end_date`
                       ),
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                       6
@@ -3589,27 +3589,27 @@ FROM (
                 OR CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                      `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t10`.`end_date`, IF((
+                              SUBSTRING(`t13`.`end_date`, IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                               '-'
                             ),
-                            SUBSTRING(`t10`.`end_date`, IF((
+                            SUBSTRING(`t13`.`end_date`, IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t10`.`end_date`, IF((
+                        SUBSTRING(`t13`.`end_date`, IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                       ),
-                      `t10`.`end_date`
+                      `t13`.`end_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     6
@@ -3625,27 +3625,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t10`.`end_date`, IF((
+                        SUBSTRING(`t13`.`end_date`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t10`.`end_date`, IF((
+                      SUBSTRING(`t13`.`end_date`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t10`.`end_date`, IF((
+                  SUBSTRING(`t13`.`end_date`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                 ),
-                `t10`.`end_date`
+                `t13`.`end_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
             ),
@@ -3654,27 +3654,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t10`.`end_date`, IF((
+                        SUBSTRING(`t13`.`end_date`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t10`.`end_date`, IF((
+                      SUBSTRING(`t13`.`end_date`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t10`.`end_date`, IF((
+                  SUBSTRING(`t13`.`end_date`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                 ),
-                `t10`.`end_date`
+                `t13`.`end_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               2
@@ -3684,27 +3684,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t10`.`end_date` RLIKE '^[0-9]{8}\\z',
+                `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t10`.`end_date`, IF((
+                        SUBSTRING(`t13`.`end_date`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t10`.`end_date`, IF((
+                      SUBSTRING(`t13`.`end_date`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t10`.`end_date`, IF((
+                  SUBSTRING(`t13`.`end_date`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t10`.`end_date`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
                 ),
-                `t10`.`end_date`
+                `t13`.`end_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               3
@@ -3717,229 +3717,229 @@ FROM (
     ) AS TINYINT) AS `__q9`
   FROM (
     SELECT
-      `t9`.`xm`,
-      `t9`.`sfzh`,
-      `t9`.`mz`,
-      `t9`.`xzqh`,
-      `t9`.`csrq`,
-      `t9`.`xb`,
-      `t9`.`yhkh`,
-      `t9`.`age`,
-      `t9`.`start_date`,
-      `t9`.`end_date`,
-      `t9`.`__d_sfzh:id:null`,
-      `t9`.`__d_sfzh:id:shape`,
-      `t9`.`__d_sfzh:id:area_text`,
-      `t9`.`__d_sfzh:id:area`,
-      `t9`.`__d_sfzh:id:birth`,
-      `t9`.`__d_sfzh:id:seq`,
-      `t9`.`__d_sfzh:id:last`,
-      `t9`.`__d_sfzh:id:shape15`,
-      `t9`.`__d_sfzh:id:birth15_date`,
-      `t9`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
-      `t9`.`__d_key:mz:GB/T 3304:code:bb801a4968ce`,
-      `t9`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
-      `t9`.`__d_yhkh:luhn16-19:null`,
-      `t9`.`__d_yhkh:luhn16-19:shape`,
-      `t9`.`__d_yhkh:luhn16-19:lo`,
-      `t9`.`__d_yhkh:luhn16-19:hi`,
-      `t9`.`__d_yhkh:luhn16-19:digit:d0`,
-      `t9`.`__d_yhkh:luhn16-19:digit:d1`,
-      `t9`.`__d_yhkh:luhn16-19:digit:d2`,
-      `t9`.`__d_yhkh:luhn16-19:digit:d3`,
-      `t9`.`__d_yhkh:luhn16-19:digit:d4`,
-      `t9`.`__d_yhkh:luhn16-19:digit:d5`,
-      `t9`.`__d_yhkh:luhn16-19:digit:d6`,
-      `t9`.`__d_yhkh:luhn16-19:digit:d7`,
-      `t9`.`__d_yhkh:luhn16-19:digit:d8`,
-      `t9`.`__d_yhkh:luhn16-19:digit:d9`,
-      `t9`.`__d_yhkh:luhn16-19:digit:d10`,
-      `t9`.`__d_yhkh:luhn16-19:digit:d11`,
-      `t9`.`__d_yhkh:luhn16-19:digit:d12`,
-      `t9`.`__d_yhkh:luhn16-19:digit:d13`,
-      `t9`.`__d_yhkh:luhn16-19:digit:d14`,
-      `t9`.`__d_yhkh:luhn16-19:digit:d15`,
-      `t9`.`__d_yhkh:luhn16-19:digit:d16`,
-      `t9`.`__d_yhkh:luhn16-19:digit:d17`,
-      `t9`.`__d_yhkh:luhn16-19:digit:d18`,
-      `t9`.`__d_age:number:n`,
-      `t9`.`__d_start_date:time:iso:iso`,
-      `t9`.`__d_start_date:time:iso:date`,
-      `t9`.`__d_end_date:time:iso:iso`,
-      `t9`.`__d_end_date:time:iso:date`,
-      `t4`.`__code0` IS NOT NULL AS `__lk0`,
-      `t5`.`__code1` IS NOT NULL AS `__lk1`,
-      `t6`.`__code2` IS NOT NULL AS `__lk2`
+      `t12`.`xm`,
+      `t12`.`sfzh`,
+      `t12`.`mz`,
+      `t12`.`xzqh`,
+      `t12`.`csrq`,
+      `t12`.`xb`,
+      `t12`.`yhkh`,
+      `t12`.`age`,
+      `t12`.`start_date`,
+      `t12`.`end_date`,
+      `t12`.`__d_sfzh:id:null`,
+      `t12`.`__d_sfzh:id:shape`,
+      `t12`.`__d_sfzh:id:area_text`,
+      `t12`.`__d_sfzh:id:area`,
+      `t12`.`__d_sfzh:id:birth`,
+      `t12`.`__d_sfzh:id:seq`,
+      `t12`.`__d_sfzh:id:last`,
+      `t12`.`__d_sfzh:id:shape15`,
+      `t12`.`__d_sfzh:id:birth15_date`,
+      `t12`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
+      `t12`.`__d_key:mz:GB/T 3304:code:bb801a4968ce`,
+      `t12`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
+      `t12`.`__d_yhkh:luhn16-19:null`,
+      `t12`.`__d_yhkh:luhn16-19:shape`,
+      `t12`.`__d_yhkh:luhn16-19:lo`,
+      `t12`.`__d_yhkh:luhn16-19:hi`,
+      `t12`.`__d_yhkh:luhn16-19:digit:d0`,
+      `t12`.`__d_yhkh:luhn16-19:digit:d1`,
+      `t12`.`__d_yhkh:luhn16-19:digit:d2`,
+      `t12`.`__d_yhkh:luhn16-19:digit:d3`,
+      `t12`.`__d_yhkh:luhn16-19:digit:d4`,
+      `t12`.`__d_yhkh:luhn16-19:digit:d5`,
+      `t12`.`__d_yhkh:luhn16-19:digit:d6`,
+      `t12`.`__d_yhkh:luhn16-19:digit:d7`,
+      `t12`.`__d_yhkh:luhn16-19:digit:d8`,
+      `t12`.`__d_yhkh:luhn16-19:digit:d9`,
+      `t12`.`__d_yhkh:luhn16-19:digit:d10`,
+      `t12`.`__d_yhkh:luhn16-19:digit:d11`,
+      `t12`.`__d_yhkh:luhn16-19:digit:d12`,
+      `t12`.`__d_yhkh:luhn16-19:digit:d13`,
+      `t12`.`__d_yhkh:luhn16-19:digit:d14`,
+      `t12`.`__d_yhkh:luhn16-19:digit:d15`,
+      `t12`.`__d_yhkh:luhn16-19:digit:d16`,
+      `t12`.`__d_yhkh:luhn16-19:digit:d17`,
+      `t12`.`__d_yhkh:luhn16-19:digit:d18`,
+      `t12`.`__d_age:number:n`,
+      `t12`.`__d_start_date:time:iso:iso`,
+      `t12`.`__d_start_date:time:iso:date`,
+      `t12`.`__d_end_date:time:iso:iso`,
+      `t12`.`__d_end_date:time:iso:date`,
+      `t7`.`__code0` IS NOT NULL AS `__lk0`,
+      `t8`.`__code1` IS NOT NULL AS `__lk1`,
+      `t9`.`__code2` IS NOT NULL AS `__lk2`
     FROM (
       SELECT
-        `t7`.`xm`,
-        `t7`.`sfzh`,
-        `t7`.`mz`,
-        `t7`.`xzqh`,
-        `t7`.`csrq`,
-        `t7`.`xb`,
-        `t7`.`yhkh`,
-        `t7`.`age`,
-        `t7`.`start_date`,
-        `t7`.`end_date`,
-        `t7`.`__d_sfzh:id:null`,
-        `t7`.`__d_sfzh:id:shape`,
-        `t7`.`__d_sfzh:id:area_text`,
-        `t7`.`__d_sfzh:id:area`,
-        `t7`.`__d_sfzh:id:birth`,
-        `t7`.`__d_sfzh:id:seq`,
-        `t7`.`__d_sfzh:id:last`,
-        `t7`.`__d_sfzh:id:shape15`,
-        `t7`.`__d_sfzh:id:birth15_date`,
-        `t7`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
-        `t7`.`__d_key:mz:GB/T 3304:code:bb801a4968ce`,
-        `t7`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
-        `t7`.`__d_yhkh:luhn16-19:null`,
-        `t7`.`__d_yhkh:luhn16-19:shape`,
-        `t7`.`__d_yhkh:luhn16-19:lo`,
-        `t7`.`__d_yhkh:luhn16-19:hi`,
-        `t7`.`__d_yhkh:luhn16-19:lo` % 10 AS `__d_yhkh:luhn16-19:digit:d0`,
+        `t10`.`xm`,
+        `t10`.`sfzh`,
+        `t10`.`mz`,
+        `t10`.`xzqh`,
+        `t10`.`csrq`,
+        `t10`.`xb`,
+        `t10`.`yhkh`,
+        `t10`.`age`,
+        `t10`.`start_date`,
+        `t10`.`end_date`,
+        `t10`.`__d_sfzh:id:null`,
+        `t10`.`__d_sfzh:id:shape`,
+        `t10`.`__d_sfzh:id:area_text`,
+        `t10`.`__d_sfzh:id:area`,
+        `t10`.`__d_sfzh:id:birth`,
+        `t10`.`__d_sfzh:id:seq`,
+        `t10`.`__d_sfzh:id:last`,
+        `t10`.`__d_sfzh:id:shape15`,
+        `t10`.`__d_sfzh:id:birth15_date`,
+        `t10`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
+        `t10`.`__d_key:mz:GB/T 3304:code:bb801a4968ce`,
+        `t10`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
+        `t10`.`__d_yhkh:luhn16-19:null`,
+        `t10`.`__d_yhkh:luhn16-19:shape`,
+        `t10`.`__d_yhkh:luhn16-19:lo`,
+        `t10`.`__d_yhkh:luhn16-19:hi`,
+        `t10`.`__d_yhkh:luhn16-19:lo` % 10 AS `__d_yhkh:luhn16-19:digit:d0`,
         CAST(FLOOR((
-          `t7`.`__d_yhkh:luhn16-19:lo`
+          `t10`.`__d_yhkh:luhn16-19:lo`
         ) / (
           10
         )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d1`,
         CAST(FLOOR((
-          `t7`.`__d_yhkh:luhn16-19:lo`
+          `t10`.`__d_yhkh:luhn16-19:lo`
         ) / (
           100
         )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d2`,
         CAST(FLOOR((
-          `t7`.`__d_yhkh:luhn16-19:lo`
+          `t10`.`__d_yhkh:luhn16-19:lo`
         ) / (
           1000
         )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d3`,
         CAST(FLOOR((
-          `t7`.`__d_yhkh:luhn16-19:lo`
+          `t10`.`__d_yhkh:luhn16-19:lo`
         ) / (
           10000
         )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d4`,
         CAST(FLOOR((
-          `t7`.`__d_yhkh:luhn16-19:lo`
+          `t10`.`__d_yhkh:luhn16-19:lo`
         ) / (
           100000
         )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d5`,
         CAST(FLOOR((
-          `t7`.`__d_yhkh:luhn16-19:lo`
+          `t10`.`__d_yhkh:luhn16-19:lo`
         ) / (
           1000000
         )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d6`,
         CAST(FLOOR((
-          `t7`.`__d_yhkh:luhn16-19:lo`
+          `t10`.`__d_yhkh:luhn16-19:lo`
         ) / (
           10000000
         )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d7`,
         CAST(FLOOR((
-          `t7`.`__d_yhkh:luhn16-19:lo`
+          `t10`.`__d_yhkh:luhn16-19:lo`
         ) / (
           100000000
         )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d8`,
-        COALESCE(`t7`.`__d_yhkh:luhn16-19:hi`, 0) % 10 AS `__d_yhkh:luhn16-19:digit:d9`,
+        COALESCE(`t10`.`__d_yhkh:luhn16-19:hi`, 0) % 10 AS `__d_yhkh:luhn16-19:digit:d9`,
         CAST(FLOOR((
-          COALESCE(`t7`.`__d_yhkh:luhn16-19:hi`, 0)
+          COALESCE(`t10`.`__d_yhkh:luhn16-19:hi`, 0)
         ) / (
           10
         )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d10`,
         CAST(FLOOR((
-          COALESCE(`t7`.`__d_yhkh:luhn16-19:hi`, 0)
+          COALESCE(`t10`.`__d_yhkh:luhn16-19:hi`, 0)
         ) / (
           100
         )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d11`,
         CAST(FLOOR((
-          COALESCE(`t7`.`__d_yhkh:luhn16-19:hi`, 0)
+          COALESCE(`t10`.`__d_yhkh:luhn16-19:hi`, 0)
         ) / (
           1000
         )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d12`,
         CAST(FLOOR((
-          COALESCE(`t7`.`__d_yhkh:luhn16-19:hi`, 0)
+          COALESCE(`t10`.`__d_yhkh:luhn16-19:hi`, 0)
         ) / (
           10000
         )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d13`,
         CAST(FLOOR((
-          COALESCE(`t7`.`__d_yhkh:luhn16-19:hi`, 0)
+          COALESCE(`t10`.`__d_yhkh:luhn16-19:hi`, 0)
         ) / (
           100000
         )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d14`,
         CAST(FLOOR((
-          COALESCE(`t7`.`__d_yhkh:luhn16-19:hi`, 0)
+          COALESCE(`t10`.`__d_yhkh:luhn16-19:hi`, 0)
         ) / (
           1000000
         )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d15`,
         CAST(FLOOR((
-          COALESCE(`t7`.`__d_yhkh:luhn16-19:hi`, 0)
+          COALESCE(`t10`.`__d_yhkh:luhn16-19:hi`, 0)
         ) / (
           10000000
         )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d16`,
         CAST(FLOOR((
-          COALESCE(`t7`.`__d_yhkh:luhn16-19:hi`, 0)
+          COALESCE(`t10`.`__d_yhkh:luhn16-19:hi`, 0)
         ) / (
           100000000
         )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d17`,
         CAST(FLOOR((
-          COALESCE(`t7`.`__d_yhkh:luhn16-19:hi`, 0)
+          COALESCE(`t10`.`__d_yhkh:luhn16-19:hi`, 0)
         ) / (
           1000000000
         )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d18`,
         IF(
-          `t7`.`age` RLIKE '^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?\\z',
-          TRY_CAST(`t7`.`age` AS DOUBLE),
+          `t10`.`age` RLIKE '^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?\\z',
+          TRY_CAST(`t10`.`age` AS DOUBLE),
           CAST(NULL AS DOUBLE)
         ) AS `__d_age:number:n`,
-        `t7`.`start_date` RLIKE '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\\z' AS `__d_start_date:time:iso:iso`,
+        `t10`.`start_date` RLIKE '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\\z' AS `__d_start_date:time:iso:iso`,
         TRY_CAST(SUBSTRING(
-          `t7`.`start_date`,
+          `t10`.`start_date`,
           IF((
             0 + 1
-          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t7`.`start_date`)),
+          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
           10
         ) AS DATE) AS `__d_start_date:time:iso:date`,
-        `t7`.`end_date` RLIKE '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\\z' AS `__d_end_date:time:iso:iso`,
-        TRY_CAST(SUBSTRING(`t7`.`end_date`, IF((
+        `t10`.`end_date` RLIKE '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\\z' AS `__d_end_date:time:iso:iso`,
+        TRY_CAST(SUBSTRING(`t10`.`end_date`, IF((
           0 + 1
-        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t7`.`end_date`)), 10) AS DATE) AS `__d_end_date:time:iso:date`
+        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 10) AS DATE) AS `__d_end_date:time:iso:date`
       FROM (
         SELECT
-          `t3`.`xm`,
-          `t3`.`sfzh`,
-          `t3`.`mz`,
-          `t3`.`xzqh`,
-          `t3`.`csrq`,
-          `t3`.`xb`,
-          `t3`.`yhkh`,
-          `t3`.`age`,
-          `t3`.`start_date`,
-          `t3`.`end_date`,
-          `t3`.`sfzh` IS NULL AS `__d_sfzh:id:null`,
-          `t3`.`sfzh` RLIKE '^[0-9]{17}[0-9X]\\z' AS `__d_sfzh:id:shape`,
-          SUBSTRING(`t3`.`sfzh`, IF((
+          `t0`.`xm`,
+          `t0`.`sfzh`,
+          `t0`.`mz`,
+          `t0`.`xzqh`,
+          `t0`.`csrq`,
+          `t0`.`xb`,
+          `t0`.`yhkh`,
+          `t0`.`age`,
+          `t0`.`start_date`,
+          `t0`.`end_date`,
+          `t0`.`sfzh` IS NULL AS `__d_sfzh:id:null`,
+          `t0`.`sfzh` RLIKE '^[0-9]{17}[0-9X]\\z' AS `__d_sfzh:id:shape`,
+          SUBSTRING(`t0`.`sfzh`, IF((
             0 + 1
-          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t3`.`sfzh`)), 6) AS `__d_sfzh:id:area_text`,
-          TRY_CAST(SUBSTRING(`t3`.`sfzh`, IF((
+          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t0`.`sfzh`)), 6) AS `__d_sfzh:id:area_text`,
+          TRY_CAST(SUBSTRING(`t0`.`sfzh`, IF((
             0 + 1
-          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t3`.`sfzh`)), 6) AS BIGINT) AS `__d_sfzh:id:area`,
-          TRY_CAST(SUBSTRING(`t3`.`sfzh`, IF((
+          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t0`.`sfzh`)), 6) AS BIGINT) AS `__d_sfzh:id:area`,
+          TRY_CAST(SUBSTRING(`t0`.`sfzh`, IF((
             6 + 1
-          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t3`.`sfzh`)), 8) AS BIGINT) AS `__d_sfzh:id:birth`,
-          TRY_CAST(SUBSTRING(`t3`.`sfzh`, IF((
+          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t0`.`sfzh`)), 8) AS BIGINT) AS `__d_sfzh:id:birth`,
+          TRY_CAST(SUBSTRING(`t0`.`sfzh`, IF((
             14 + 1
-          ) >= 1, 14 + 1, 14 + 1 + LENGTH(`t3`.`sfzh`)), 3) AS BIGINT) AS `__d_sfzh:id:seq`,
-          SUBSTRING(`t3`.`sfzh`, IF((
+          ) >= 1, 14 + 1, 14 + 1 + LENGTH(`t0`.`sfzh`)), 3) AS BIGINT) AS `__d_sfzh:id:seq`,
+          SUBSTRING(`t0`.`sfzh`, IF((
             17 + 1
-          ) >= 1, 17 + 1, 17 + 1 + LENGTH(`t3`.`sfzh`)), 1) AS `__d_sfzh:id:last`,
-          IF(LENGTH(`t3`.`sfzh`) = 15, `t3`.`sfzh` RLIKE '^[0-9]{15}\\z', FALSE) AS `__d_sfzh:id:shape15`,
+          ) >= 1, 17 + 1, 17 + 1 + LENGTH(`t0`.`sfzh`)), 1) AS `__d_sfzh:id:last`,
+          IF(LENGTH(`t0`.`sfzh`) = 15, `t0`.`sfzh` RLIKE '^[0-9]{15}\\z', FALSE) AS `__d_sfzh:id:shape15`,
           IF(
-            LENGTH(`t3`.`sfzh`) = 15,
+            LENGTH(`t0`.`sfzh`) = 15,
             IF(
               CONCAT(
                 '19',
-                SUBSTRING(`t3`.`sfzh`, IF((
+                SUBSTRING(`t0`.`sfzh`, IF((
                   6 + 1
-                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t3`.`sfzh`)), 2)
+                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t0`.`sfzh`)), 2)
               ) >= '1800',
               TRY_CAST(CONCAT(
                 CONCAT(
@@ -3947,53 +3947,65 @@ FROM (
                     CONCAT(
                       CONCAT(
                         '19',
-                        SUBSTRING(`t3`.`sfzh`, IF((
+                        SUBSTRING(`t0`.`sfzh`, IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t3`.`sfzh`)), 2)
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t0`.`sfzh`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t3`.`sfzh`, IF((
+                    SUBSTRING(`t0`.`sfzh`, IF((
                       8 + 1
-                    ) >= 1, 8 + 1, 8 + 1 + LENGTH(`t3`.`sfzh`)), 2)
+                    ) >= 1, 8 + 1, 8 + 1 + LENGTH(`t0`.`sfzh`)), 2)
                   ),
                   '-'
                 ),
-                SUBSTRING(`t3`.`sfzh`, IF((
+                SUBSTRING(`t0`.`sfzh`, IF((
                   10 + 1
-                ) >= 1, 10 + 1, 10 + 1 + LENGTH(`t3`.`sfzh`)), 2)
+                ) >= 1, 10 + 1, 10 + 1 + LENGTH(`t0`.`sfzh`)), 2)
               ) AS DATE),
               CAST(NULL AS DATE)
             ),
             CAST(NULL AS DATE)
           ) AS `__d_sfzh:id:birth15_date`,
-          SUBSTRING(`t3`.`sfzh`, IF((
+          SUBSTRING(`t0`.`sfzh`, IF((
             0 + 1
-          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t3`.`sfzh`)), 6) AS `__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
-          `t3`.`mz` AS `__d_key:mz:GB/T 3304:code:bb801a4968ce`,
-          `t3`.`xzqh` AS `__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
-          `t3`.`yhkh` IS NULL AS `__d_yhkh:luhn16-19:null`,
-          `t3`.`yhkh` RLIKE '^[0-9]{16,19}\\z' AS `__d_yhkh:luhn16-19:shape`,
-          TRY_CAST(RIGHT(`t3`.`yhkh`, 9) AS BIGINT) AS `__d_yhkh:luhn16-19:lo`,
+          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t0`.`sfzh`)), 6) AS `__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
+          `t0`.`mz` AS `__d_key:mz:GB/T 3304:code:bb801a4968ce`,
+          `t0`.`xzqh` AS `__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
+          `t0`.`yhkh` IS NULL AS `__d_yhkh:luhn16-19:null`,
+          `t0`.`yhkh` RLIKE '^[0-9]{16,19}\\z' AS `__d_yhkh:luhn16-19:shape`,
+          TRY_CAST(RIGHT(`t0`.`yhkh`, 9) AS BIGINT) AS `__d_yhkh:luhn16-19:lo`,
           TRY_CAST(IF(
-            LENGTH(`t3`.`yhkh`) > 9,
+            LENGTH(`t0`.`yhkh`) > 9,
             SUBSTRING(
-              `t3`.`yhkh`,
+              `t0`.`yhkh`,
               IF((
                 0 + 1
-              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t3`.`yhkh`)),
-              LENGTH(`t3`.`yhkh`) - 9
+              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t0`.`yhkh`)),
+              LENGTH(`t0`.`yhkh`) - 9
             ),
             CAST(NULL AS STRING)
           ) AS BIGINT) AS `__d_yhkh:luhn16-19:hi`
-        FROM `people` AS `t3`
-      ) AS `t7`
+        FROM `people` AS `t0`
+      ) AS `t10`
+    ) AS `t12`
+    LEFT OUTER JOIN (
+      SELECT
+        `t1`.`code` AS `__code0`
+      FROM `code_table_0` AS `t1`
+    ) AS `t7`
+      ON `t12`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b` = `t7`.`__code0`
+    LEFT OUTER JOIN (
+      SELECT
+        `t2`.`code` AS `__code1`
+      FROM `code_table_1` AS `t2`
+    ) AS `t8`
+      ON `t12`.`__d_key:mz:GB/T 3304:code:bb801a4968ce` = `t8`.`__code1`
+    LEFT OUTER JOIN (
+      SELECT
+        `t3`.`code` AS `__code2`
+      FROM `code_table_2` AS `t3`
     ) AS `t9`
-    LEFT OUTER JOIN `code_table_0` AS `t4`
-      ON `t9`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b` = `t4`.`__code0`
-    LEFT OUTER JOIN `code_table_1` AS `t5`
-      ON `t9`.`__d_key:mz:GB/T 3304:code:bb801a4968ce` = `t5`.`__code1`
-    LEFT OUTER JOIN `code_table_2` AS `t6`
-      ON `t9`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b` = `t6`.`__code2`
-  ) AS `t10`
-) AS `t11`
+      ON `t12`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b` = `t9`.`__code2`
+  ) AS `t13`
+) AS `t14`
