@@ -66,3 +66,6 @@ def test_the_snapshot_is_one_scan() -> None:
     # code lists longer than 16 codes are joins: GB/T 3304 on mz, GB/T 2260 on xzqh and on the ID's area code
     assert sql.count("JOIN") == 3
     assert "GROUP BY" not in sql
+    # the joins read the stored row, keyed by expressions over its columns, before any derived column exists
+    joins = sql[sql.index('FROM "people"'):]
+    assert '"__d_' not in joins and "SUBSTRING(" in joins and '"mz" = ' in joins

