@@ -15,7 +15,6 @@ import ibis.expr.datatypes as dt
 import ibis.expr.operations as ops
 import ibis.expr.types as ir
 import pyarrow as pa
-import sqlglot as sg
 import sqlglot.expressions as sge
 from ibis.backends.sql.compilers.duckdb import DuckDBCompiler
 from ibis.formats.pyarrow import PyArrowData
@@ -160,9 +159,11 @@ class DuckDBEngine(Engine):
         name = "shuzhi_codes_" + hashlib.sha1("\0".join(codes).encode()).hexdigest()[:20]
         with self._lock:
             if name not in self._code_tables:
-                values = sge.cast(sge.Array(expressions=[sge.convert(c) for c in codes]), "VARCHAR[]", dialect="duckdb")
-                select = sg.select(sge.Unnest(expressions=[values]).as_("code"))
-                create = sge.Create(this=sg.table(name), kind="TABLE", expression=select, replace=True,
+                # nodes built directly: sqlglot's builders copy their arguments (0.1 s for GB/T 2260's 6,900 codes)
+                values = sge.Cast(this=sge.Array(expressions=[sge.Literal.string(c) for c in codes]),
+                                  to=sge.DataType.build("VARCHAR[]", dialect="duckdb"))
+                select = sge.Select(expressions=[sge.Alias(this=sge.Unnest(expressions=[values]), alias=sge.to_identifier("code"))])
+                create = sge.Create(this=sge.to_table(name), kind="TABLE", expression=select, replace=True,
                                     properties=sge.Properties(expressions=[sge.TemporaryProperty()]))
                 self._raw.execute(create.sql(dialect="duckdb"))
                 self._code_tables.add(name)
