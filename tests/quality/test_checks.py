@@ -783,7 +783,9 @@ rules:
     sql = ibis.to_sql(plan.aggregate, dialect="duckdb")
     assert sql.count(data.op().name) == 1, sql  # the stored table is read once
     assert sql.count("GROUP BY") == 0
-    assert len(plan.aggregate.columns) == 1 + 2 * len(plan.slots)  # __rows, then evaluated and passed per rule
+    # __rows, then evaluated and passed per rule, then the non-NULL keys of each unique rule (its evaluated count)
+    assert len(plan.aggregate.columns) == 1 + 2 * len(plan.slots) + 2
+    assert set(plan.counted) == {r.id for r in rs.rules if r.check.name == "unique"}
 
 
 # --- regressions: engines disagree on regex anchors and number parsing; shared lookups -----------------

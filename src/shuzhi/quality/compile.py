@@ -36,6 +36,8 @@ class Plan:
     #: ``table`` plus one column per row rule (``slots``): 1 pass, 0 fail, NULL not evaluated
     projected: ir.Table | None = None
     queries: dict[str, Query] = field(default_factory=dict)
+    #: query rule id → aggregate column counting the rows it evaluates (:attr:`Query.evaluates`)
+    counted: dict[str, str] = field(default_factory=dict)
     meta: list[Rule] = field(default_factory=list)
     #: rule id → (zh, en) reason it cannot be assessed
     not_assessable: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -103,6 +105,13 @@ def compile_rules(ctx: Ctx, rules: list[Rule]) -> Plan:
         metrics[f"{name}_p"] = projected[name].cast("int64").sum()
         plan.slots[rid] = name
     final = replace(ctx, data=replace(ctx.data, table=projected))
+    by_id = {r.id: r for r in rules}
+    for i, (rid, query) in enumerate(plan.queries.items()):
+        if query.evaluates is not None:
+            where = where_of(final, by_id[rid])
+            evaluated = query.evaluates(projected) if where is None else query.evaluates(projected) & where
+            metrics[f"__c{i}"] = evaluated.cast("int64").sum().fill_null(0)
+            plan.counted[rid] = f"__c{i}"
     for i, rule in enumerate(aggregates):
         evaluated, passed = rule.check.fn(final, rule.params)
         name = f"__a{i}"

@@ -67,14 +67,18 @@ class Query:
     ``failures`` a table of failing rows or keys (shown as samples, limited by the runner).
 
     With ``staged``, the runner first materializes that table once (``Engine.cache``) and calls
-    ``then(materialized)`` for the query to run: counts and samples then read one small result
-    instead of repeating an expensive step (uniqueness: one GROUP BY, not one per query).
+    ``then(materialized, evaluated)`` for the query to run: counts and samples then read one
+    small result instead of repeating an expensive step (uniqueness: one GROUP BY, not one per
+    query). ``evaluated`` is the number of rows matching ``evaluates`` (a condition over the
+    dataset's columns, given a table that has them), which the runner counts in its scan of
+    the row rules; None where it did not, and ``then`` counts them itself.
     """
 
     counts: ir.Table | None = None
     failures: ir.Table | None = None
     staged: ir.Table | None = None
-    then: Callable[[ir.Table], Query] | None = None
+    then: Callable[[ir.Table, int | None], Query] | None = None
+    evaluates: Callable[[ir.Table], ir.BooleanValue] | None = None
 
 
 @dataclass(frozen=True)

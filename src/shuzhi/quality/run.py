@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import ibis
+import ibis.expr.operations as ops
 import ibis.expr.types as ir
 import sqlalchemy as sa
 
@@ -29,7 +30,7 @@ from shuzhi.quality.compile import Plan, compile_rules
 from shuzhi.quality.context import Ctx, DatasetRef, complete_shapes, ref_parts
 from shuzhi.quality.registry import Outcome, Query
 from shuzhi.quality.rules import Rule, RuleSet, check_columns, defaults, load_rules
-from shuzhi.quality.samples import sample_columns
+from shuzhi.quality.samples import is_sensitive, sample_columns, shown
 from shuzhi.quality.score import overall, score_dimensions
 from shuzhi.quality.states import State, StateCache
 from shuzhi.store import Dataset, DatasetVersion, QualityRun
@@ -114,19 +115,86 @@ def _samples(engine: Engine, table: Any, check: str, limit: int) -> list[dict[st
 
 #: a rule failing at most this many times ``samples`` has its failures collected in the shared pass
 RARE = 100
+#: the first rows scan reads enough rows to expect this many times ``samples`` failures of each rule it serves
+PREFIX_MARGIN = 3
+#: … and at most this many rows (rarer failures take full scans); it returns at most that many rows too
+PREFIX_ROWS = 200_000
 
 
-def row_samples(engine: Engine, ctx: Ctx, rules: list[Rule], failed: dict[str, int], limit: int) -> dict[str, list[dict[str, Any]]]:
-    """Up to ``limit`` failing rows of each row rule, from one query (a UNION ALL of ``LIMIT`` branches).
+def row_samples(engine: Engine, plan: Plan, ctx: Ctx, rules: list[Rule], failed: dict[str, int], rows: int,
+                limit: int) -> dict[str, list[dict[str, Any]]]:
+    """Up to ``limit`` failing rows of each row rule of ``plan`` (``failed``: its failure count; ``rows``: the table's).
+
+    Failures are usually common enough to be found near the start of the table: one query
+    runs ``plan``'s checks on its first rows only (about ``PREFIX_MARGIN × limit`` expected
+    failures of each rule) and keeps the failing ones. Rules it found too few failures of
+    fall back to scans of the whole table (:func:`_scanned_samples`). Either way a rule
+    gets ``min(limit, failed)`` samples, failing rows from the start of the table.
+    """
+    wanted = {r.id: -(-PREFIX_MARGIN * limit * rows // failed[r.id]) for r in rules}
+    early = [r for r in rules if wanted[r.id] <= PREFIX_ROWS]
+    cols = ctx.table.columns
+    names = {r.id: [c for c in r.columns() if c in cols] or list(cols[:3]) for r in rules}
+    out = _first_rows_samples(engine, ctx, plan, early, names, max(wanted[r.id] for r in early), limit) if early else {}
+    rest = [r for r in rules if len(out.get(r.id, [])) < min(limit, failed[r.id])]
+    if rest:
+        out.update(_scanned_samples(engine, ctx, rest, names, failed, limit))
+    return out
+
+
+def _union_samples(engine: Engine, branches: list[ir.Table], names: dict[str, list[str]]) -> dict[str, list[dict[str, Any]]]:
+    """Run the per-rule branches (``__rule``, ``__v0``…) as one ``UNION ALL``; rule id → its rows by column name."""
+    found = engine.to_pyarrow(ibis.union(*branches, distinct=False) if len(branches) > 1 else branches[0]).to_pylist()
+    out: dict[str, list[dict[str, Any]]] = {}
+    for row in found:
+        shown = names[row["__rule"]]
+        out.setdefault(row["__rule"], []).append({c: row[f"__v{i}"] for i, c in enumerate(shown)})
+    return out
+
+
+def _first_rows_samples(engine: Engine, ctx: Ctx, plan: Plan, rules: list[Rule], names: dict[str, list[str]], n: int,
+                        limit: int) -> dict[str, list[dict[str, Any]]]:
+    """Samples of ``rules`` (showing ``names``) from the first ``n`` rows: one scan keeps their failing rows.
+
+    ``plan`` is rebuilt on the first ``n`` stored rows, limited before its code-list joins:
+    a limit after them would not take the first rows (DuckDB's hash join passes a chunk's
+    rows without a match, NULL keys included, after the matched ones).
+    """
+    assert plan.projected is not None
+    base = ctx.table.op()
+    head = plan.projected.op().replace({base: ctx.table.limit(n).op()}, filter=ops.Node).to_expr()
+    outputs: dict[tuple[str, bool], str] = {}
+    values: dict[str, ir.Value] = {}
+    columns: dict[str, list[str]] = {}
+    for rule in rules:
+        for c in names[rule.id]:
+            key = (c, is_sensitive(c, rule.check.name))
+            if key not in outputs:
+                outputs[key] = f"__s{len(outputs)}"
+                values[outputs[key]] = shown(head[c], c, rule.check.name)
+            columns.setdefault(rule.id, []).append(outputs[key])
+    # one boolean a rule, true where it fails (filtering on them needs no Arrow scalar: building one imports pandas)
+    failing = {f"__f{i}": (head[plan.slots[r.id]] == 0).fill_null(False) for i, r in enumerate(rules)}
+    kept = engine.to_pyarrow(head.filter(ibis.or_(*failing.values())).select(**failing, **values))
+    out: dict[str, list[dict[str, Any]]] = {}
+    for i, rule in enumerate(rules):
+        hit = kept.filter(kept[f"__f{i}"]).slice(0, limit)
+        cells = [hit[c].to_pylist() for c in columns[rule.id]]
+        if hit.num_rows:
+            out[rule.id] = [dict(zip(names[rule.id], row, strict=True)) for row in zip(*cells, strict=True)]
+    return out
+
+
+def _scanned_samples(engine: Engine, ctx: Ctx, rules: list[Rule], names: dict[str, list[str]], failed: dict[str, int],
+                     limit: int) -> dict[str, list[dict[str, Any]]]:
+    """Samples of ``rules`` (showing ``names``) from the whole table, in one query (a UNION ALL of ``LIMIT`` branches).
 
     Each rule is compiled on its own, so that a branch computes only its rule's predicate and
     stops as soon as it has ``limit`` rows. Rules that fail rarely (at most ``RARE × limit``
     times) would each need a full scan to find their few failures: one scan keeps every row
     failing any of them (a small table, cached) and their branches read that.
     """
-    cols = ctx.table.columns
-    shown = {r.id: [c for c in r.columns() if c in cols] or list(cols[:3]) for r in rules}
-    width = max(len(v) for v in shown.values())
+    width = max(len(names[r.id]) for r in rules)
     rare = [r for r in rules if failed[r.id] <= RARE * limit]
     sources: dict[str, tuple[ir.Table, str]] = {}
     kept = None
@@ -135,7 +203,7 @@ def row_samples(engine: Engine, ctx: Ctx, rules: list[Rule], failed: dict[str, i
         pr = plan.projected
         assert pr is not None
         flags = [plan.slots[r.id] for r in rare]
-        needed = sorted({c for r in rare for c in shown[r.id]})
+        needed = sorted({c for r in rare for c in names[r.id]})
         kept = engine.cache(pr.filter(ibis.or_(*(pr[f] == 0 for f in flags))).select(*needed, *flags))
         sources.update({r.id: (kept, plan.slots[r.id]) for r in rare})
     for rule in rules:
@@ -147,20 +215,15 @@ def row_samples(engine: Engine, ctx: Ctx, rules: list[Rule], failed: dict[str, i
         branches = []
         for rule in rules:
             source, flag = sources[rule.id]
-            rows = source.filter(source[flag] == 0).select(shown[rule.id])
+            rows = source.filter(source[flag] == 0).select(names[rule.id])
             masked = sample_columns(rows, rule.check.name)
-            values = [masked[c] for c in shown[rule.id]] + [ibis.null("string")] * (width - len(shown[rule.id]))
+            values = [masked[c] for c in names[rule.id]] + [ibis.null("string")] * (width - len(names[rule.id]))
             branch = rows.select(__rule=ibis.literal(rule.id), **{f"__v{i}": v.cast("string") for i, v in enumerate(values)})
             branches.append(branch.limit(limit))
-        found = engine.to_pyarrow(ibis.union(*branches, distinct=False) if len(branches) > 1 else branches[0]).to_pylist()
+        return _union_samples(engine, branches, names)
     finally:
         if kept is not None:
             engine.uncache(kept)
-    out: dict[str, list[dict[str, Any]]] = {}
-    for row in found:
-        names = shown[row["__rule"]]
-        out.setdefault(row["__rule"], []).append({c: row[f"__v{i}"] for i, c in enumerate(names)})
-    return out
 
 
 def evaluate(
@@ -193,11 +256,11 @@ def _execute(engine: Engine, ctx: Ctx, rs: RuleSet, plan: Plan, steps: Steps | N
     for rid, reason in plan.not_assessable.items():
         results[rid] = _rule_result(by_id[rid], None, None, reason=reason)
     advance = steps("执行规则（一次扫描）", "evaluating rules (one scan)") if steps else None
-    rows = _row_rules(engine, ctx, rs, plan, results, cache)
+    rows, counted = _row_rules(engine, ctx, rs, plan, results, cache)
     for n, (rid, query) in enumerate(plan.queries.items()):
         if advance:
             advance(n / max(len(plan.queries), 1))
-        results[rid] = _query_result(engine, by_id[rid], query, rs.samples)
+        results[rid] = _query_result(engine, by_id[rid], query, rs.samples, counted.get(rid))
     for rule in plan.meta:
         out: Outcome = rule.check.fn(ctx, rule.params)
         results[rule.id] = _rule_result(rule, out.evaluated, out.passed, reason=out.reason, metrics=out.metrics)
@@ -205,12 +268,12 @@ def _execute(engine: Engine, ctx: Ctx, rs: RuleSet, plan: Plan, steps: Steps | N
     return rows, results
 
 
-def _query_result(engine: Engine, rule: Rule, query: Query, samples: int) -> dict[str, Any]:
+def _query_result(engine: Engine, rule: Rule, query: Query, samples: int, evaluated: int | None = None) -> dict[str, Any]:
     if query.staged is not None:
         assert query.then is not None
         kept = engine.cache(query.staged)
         try:
-            return _query_result(engine, rule, query.then(kept), samples)
+            return _query_result(engine, rule, query.then(kept, evaluated), samples)
         finally:
             engine.uncache(kept)
     assert query.counts is not None
@@ -222,22 +285,29 @@ def _query_result(engine: Engine, rule: Rule, query: Query, samples: int) -> dic
     return result
 
 
-def _counted(engine: Engine, ctx: Ctx, plan: Plan, rules: list[Rule], limit: int) -> tuple[int, dict[str, State]]:
-    """Run ``plan``'s aggregate: the row count and, per rule, its counts and failing samples."""
+def _counted(engine: Engine, ctx: Ctx, plan: Plan, rules: list[Rule], limit: int,
+             counted: dict[str, int] | None = None) -> tuple[int, dict[str, State]]:
+    """Run ``plan``'s aggregate: the row count and, per rule, its counts and failing samples.
+
+    ``counted`` receives the rows each query rule evaluates, where the plan counts them (:attr:`Plan.counted`).
+    """
     row = engine.to_pyarrow(plan.aggregate).to_pylist()[0]
+    if counted is not None:
+        counted.update({rid: int(row[col]) for rid, col in plan.counted.items()})
     found = {r.id: State(int(row[f"{plan.slots[r.id]}_e"] or 0), int(row[f"{plan.slots[r.id]}_p"] or 0), [], limit)
              for r in rules if r.id in plan.slots}
     failing = [r for r in rules if r.id in plan.predicates and found[r.id].evaluated > found[r.id].passed]
     if limit and failing:
         failed = {r.id: found[r.id].evaluated - found[r.id].passed for r in failing}
-        for rid, rows_ in row_samples(engine, ctx, failing, failed, limit).items():
+        for rid, rows_ in row_samples(engine, plan, ctx, failing, failed, int(row["__rows"]), limit).items():
             found[rid].samples = rows_
     return int(row["__rows"]), found
 
 
 def _row_rules(engine: Engine, ctx: Ctx, rs: RuleSet, plan: Plan, results: dict[str, dict[str, Any]],
-               cache: StateCache | None) -> int:
-    """Counts of every row rule and dataset aggregate into ``results``; returns the row count.
+               cache: StateCache | None) -> tuple[int, dict[str, int]]:
+    """Counts of every row rule and dataset aggregate into ``results``; returns the row count and
+    the rows each query rule evaluates where the scan counted them (a full scan; see :attr:`Query.evaluates`).
 
     Without stored states: one scan of the whole version. With states covering earlier
     segments (an appended version): the dataset aggregates over the whole version, and each
@@ -247,8 +317,9 @@ def _row_rules(engine: Engine, ctx: Ctx, rs: RuleSet, plan: Plan, results: dict[
     rules = [by_id[rid] for rid in plan.slots]
     fps = {rid: cache.fingerprint(by_id[rid], ctx) for rid in plan.predicates} if cache else {}
     best = cache.longest(list(fps.values()), rs.samples) if cache else {}
+    counted: dict[str, int] = {}
     if cache is None or all(best[fp][0] == 0 for fp in fps.values()):
-        rows, found = _counted(engine, ctx, plan, rules, rs.samples)
+        rows, found = _counted(engine, ctx, plan, rules, rs.samples, counted)
     else:
         pairs = [r for r in rules if r.id not in plan.predicates]
         rows, found = _counted(engine, ctx, compile_rules(ctx, pairs), pairs, rs.samples)
@@ -270,7 +341,7 @@ def _row_rules(engine: Engine, ctx: Ctx, rs: RuleSet, plan: Plan, results: dict[
         results[rule.id]["samples"] = st.samples[: rs.samples]
         if cache and rule.id in fps:
             cache.new[fps[rule.id]] = st
-    return rows
+    return rows, counted
 
 
 def _unreadable(rs: RuleSet, ctx: Ctx, bad: list[tuple[str, str]]) -> list[dict[str, Any]]:

@@ -40,9 +40,11 @@ def mask(v: ir.Value) -> ir.StringValue:
     )
 
 
+def shown(v: ir.Value, name: str, check: str) -> ir.StringValue:
+    """Column ``name``'s value ``v`` as a sample of a ``check`` failure shows it: masked if sensitive, as text."""
+    return mask(v) if is_sensitive(name, check) else v.cast("string")
+
+
 def sample_columns(table: ir.Table, check: str) -> dict[str, ir.Value]:
     """The columns of a failure table as shown in a sample: sensitive ones masked, all as text."""
-    return {
-        name: (mask(table[name]) if is_sensitive(name, check) else table[name].cast("string")).name(name)
-        for name in table.columns
-    }
+    return {name: shown(table[name], name, check).name(name) for name in table.columns}

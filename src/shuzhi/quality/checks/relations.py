@@ -83,22 +83,27 @@ class Unique(Params):
 def unique(ctx: Ctx, p: Unique) -> Query:
     t = ctx.table
     keys = p.columns()
-    present = t.filter(ibis.and_(*(t[k].notnull() for k in keys)))
+
+    def evaluates(table: ir.Table) -> ir.BooleanValue:
+        return ibis.and_(*(table[k].notnull() for k in keys))
+
+    present = t.filter(evaluates(t))
     # one GROUP BY keeps only the duplicated keys (few): the counts and the samples are read from them
     duplicated = present.group_by(keys).aggregate(__n=ibis._.count()).filter(ibis._["__n"] > 1)
 
-    def then(d: ir.Table) -> Query:
+    def then(d: ir.Table, evaluated: int | None) -> Query:
         found = d.aggregate(
             extra=(d["__n"] - 1).sum().fill_null(0),  # the first row of each key passes; every extra copy fails
             duplicate_groups=d.count(),
             rows_in_duplicate_groups=d["__n"].sum().fill_null(0),
         )
-        both = found.cross_join(present.aggregate(evaluated=ibis._.count()))  # two one-row tables
+        # the non-NULL keys: counted in the scan of the row rules, else here (two one-row tables)
+        both = found.cross_join(present.aggregate(evaluated=ibis._.count())) if evaluated is None else found.mutate(evaluated=ibis.literal(evaluated, "int64"))
         counts = both.select("evaluated", passed=both["evaluated"] - both["extra"], duplicate_groups=both["duplicate_groups"],
                              rows_in_duplicate_groups=both["rows_in_duplicate_groups"])
         return Query(counts, d.order_by([ibis.desc("__n"), *keys]).rename(count="__n"))
 
-    return Query(staged=duplicated, then=then)
+    return Query(staged=duplicated, then=then, evaluates=evaluates)
 
 
 class ForeignKey(ColumnParams):
