@@ -48,9 +48,6 @@ FROM (
     "t13"."__d_sfzh:id:last",
     "t13"."__d_sfzh:id:shape15",
     "t13"."__d_sfzh:id:birth15_date",
-    "t13"."__d_key:sfzh:GB/T 2260:area:20e820631b1b",
-    "t13"."__d_key:mz:GB/T 3304:code:bb801a4968ce",
-    "t13"."__d_key:xzqh:GB/T 2260:code:20e820631b1b",
     "t13"."__d_yhkh:luhn16-19:null",
     "t13"."__d_yhkh:luhn16-19:shape",
     "t13"."__d_yhkh:luhn16-19:lo",
@@ -240,24 +237,12 @@ FROM (
             "t13"."__d_sfzh:id:birth" <= 20260630
           )
         )
-        AND CASE
-          WHEN "t13"."__d_key:sfzh:GB/T 2260:area:20e820631b1b" IS NULL
-          THEN CAST(NULL AS BOOLEAN)
-          ELSE "t13"."__lk0"
-        END,
+        AND "t13"."__lk0",
         FALSE
       )
     END AS TINYINT) AS "__q2",
-    CAST(CASE
-      WHEN "t13"."__d_key:mz:GB/T 3304:code:bb801a4968ce" IS NULL
-      THEN CAST(NULL AS BOOLEAN)
-      ELSE "t13"."__lk1"
-    END AS TINYINT) AS "__q3",
-    CAST(CASE
-      WHEN "t13"."__d_key:xzqh:GB/T 2260:code:20e820631b1b" IS NULL
-      THEN CAST(NULL AS BOOLEAN)
-      ELSE "t13"."__lk2"
-    END AS TINYINT) AS "__q4",
+    CAST("t13"."__lk1" AS TINYINT) AS "__q3",
+    CAST("t13"."__lk2" AS TINYINT) AS "__q4",
     CAST(CASE
       WHEN "t13"."__d_sfzh:id:shape"
       AND (
@@ -3351,9 +3336,6 @@ FROM (
       "t12"."__d_sfzh:id:last",
       "t12"."__d_sfzh:id:shape15",
       "t12"."__d_sfzh:id:birth15_date",
-      "t12"."__d_key:sfzh:GB/T 2260:area:20e820631b1b",
-      "t12"."__d_key:mz:GB/T 3304:code:bb801a4968ce",
-      "t12"."__d_key:xzqh:GB/T 2260:code:20e820631b1b",
       "t12"."__d_yhkh:luhn16-19:null",
       "t12"."__d_yhkh:luhn16-19:shape",
       "t12"."__d_yhkh:luhn16-19:lo",
@@ -3562,15 +3544,6 @@ FROM (
           END
           ELSE CAST(NULL AS DATE)
         END AS "__d_sfzh:id:birth15_date",
-        SUBSTRING(
-          "t11"."sfzh",
-          CASE WHEN (
-            0 + 1
-          ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t11"."sfzh") END,
-          6
-        ) AS "__d_key:sfzh:GB/T 2260:area:20e820631b1b",
-        "t11"."mz" AS "__d_key:mz:GB/T 3304:code:bb801a4968ce",
-        "t11"."xzqh" AS "__d_key:xzqh:GB/T 2260:code:20e820631b1b",
         "t11"."yhkh" IS NULL AS "__d_yhkh:luhn16-19:null",
         REGEXP_FULL_MATCH("t11"."yhkh", '[0-9]{16,19}') AS "__d_yhkh:luhn16-19:shape",
         TRY_CAST(RIGHT("t11"."yhkh", 9) AS BIGINT) AS "__d_yhkh:luhn16-19:lo",
@@ -3597,9 +3570,27 @@ FROM (
           "t4"."age",
           "t4"."start_date",
           "t4"."end_date",
-          "t8"."__code0" IS NOT NULL AS "__lk0",
-          "t9"."__code1" IS NOT NULL AS "__lk1",
-          "t10"."__code2" IS NOT NULL AS "__lk2"
+          CASE
+            WHEN SUBSTRING(
+              "t4"."sfzh",
+              CASE WHEN (
+                0 + 1
+              ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t4"."sfzh") END,
+              6
+            ) IS NULL
+            THEN CAST(NULL AS BOOLEAN)
+            ELSE "t8"."__code0" IS NOT NULL
+          END AS "__lk0",
+          CASE
+            WHEN "t4"."mz" IS NULL
+            THEN CAST(NULL AS BOOLEAN)
+            ELSE "t9"."__code1" IS NOT NULL
+          END AS "__lk1",
+          CASE
+            WHEN "t4"."xzqh" IS NULL
+            THEN CAST(NULL AS BOOLEAN)
+            ELSE "t10"."__code2" IS NOT NULL
+          END AS "__lk2"
         FROM "people" AS "t4"
         LEFT OUTER JOIN (
           SELECT

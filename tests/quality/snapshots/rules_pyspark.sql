@@ -48,9 +48,6 @@ FROM (
     `t13`.`__d_sfzh:id:last`,
     `t13`.`__d_sfzh:id:shape15`,
     `t13`.`__d_sfzh:id:birth15_date`,
-    `t13`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
-    `t13`.`__d_key:mz:GB/T 3304:code:bb801a4968ce`,
-    `t13`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
     `t13`.`__d_yhkh:luhn16-19:null`,
     `t13`.`__d_yhkh:luhn16-19:shape`,
     `t13`.`__d_yhkh:luhn16-19:lo`,
@@ -231,24 +228,12 @@ FROM (
             `t13`.`__d_sfzh:id:birth` <= 20260630
           )
         )
-        AND IF(
-          `t13`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b` IS NULL,
-          CAST(NULL AS BOOLEAN),
-          `t13`.`__lk0`
-        ),
+        AND `t13`.`__lk0`,
         FALSE
       )
     ) AS TINYINT) AS `__q2`,
-    CAST(IF(
-      `t13`.`__d_key:mz:GB/T 3304:code:bb801a4968ce` IS NULL,
-      CAST(NULL AS BOOLEAN),
-      `t13`.`__lk1`
-    ) AS TINYINT) AS `__q3`,
-    CAST(IF(
-      `t13`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b` IS NULL,
-      CAST(NULL AS BOOLEAN),
-      `t13`.`__lk2`
-    ) AS TINYINT) AS `__q4`,
+    CAST(`t13`.`__lk1` AS TINYINT) AS `__q3`,
+    CAST(`t13`.`__lk2` AS TINYINT) AS `__q4`,
     CAST(CASE
       WHEN `t13`.`__d_sfzh:id:shape`
       AND (
@@ -3739,9 +3724,6 @@ FROM (
       `t12`.`__d_sfzh:id:last`,
       `t12`.`__d_sfzh:id:shape15`,
       `t12`.`__d_sfzh:id:birth15_date`,
-      `t12`.`__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
-      `t12`.`__d_key:mz:GB/T 3304:code:bb801a4968ce`,
-      `t12`.`__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
       `t12`.`__d_yhkh:luhn16-19:null`,
       `t12`.`__d_yhkh:luhn16-19:shape`,
       `t12`.`__d_yhkh:luhn16-19:lo`,
@@ -3918,11 +3900,6 @@ FROM (
           ),
           CAST(NULL AS DATE)
         ) AS `__d_sfzh:id:birth15_date`,
-        SUBSTRING(`t11`.`sfzh`, IF((
-          0 + 1
-        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t11`.`sfzh`)), 6) AS `__d_key:sfzh:GB/T 2260:area:20e820631b1b`,
-        `t11`.`mz` AS `__d_key:mz:GB/T 3304:code:bb801a4968ce`,
-        `t11`.`xzqh` AS `__d_key:xzqh:GB/T 2260:code:20e820631b1b`,
         `t11`.`yhkh` IS NULL AS `__d_yhkh:luhn16-19:null`,
         `t11`.`yhkh` RLIKE '^[0-9]{16,19}\\z' AS `__d_yhkh:luhn16-19:shape`,
         TRY_CAST(RIGHT(`t11`.`yhkh`, 9) AS BIGINT) AS `__d_yhkh:luhn16-19:lo`,
@@ -3949,9 +3926,15 @@ FROM (
           `t4`.`age`,
           `t4`.`start_date`,
           `t4`.`end_date`,
-          `t8`.`__code0` IS NOT NULL AS `__lk0`,
-          `t9`.`__code1` IS NOT NULL AS `__lk1`,
-          `t10`.`__code2` IS NOT NULL AS `__lk2`
+          IF(
+            SUBSTRING(`t4`.`sfzh`, IF((
+              0 + 1
+            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t4`.`sfzh`)), 6) IS NULL,
+            CAST(NULL AS BOOLEAN),
+            `t8`.`__code0` IS NOT NULL
+          ) AS `__lk0`,
+          IF(`t4`.`mz` IS NULL, CAST(NULL AS BOOLEAN), `t9`.`__code1` IS NOT NULL) AS `__lk1`,
+          IF(`t4`.`xzqh` IS NULL, CAST(NULL AS BOOLEAN), `t10`.`__code2` IS NOT NULL) AS `__lk2`
         FROM `people` AS `t4`
         LEFT OUTER JOIN (
           SELECT
