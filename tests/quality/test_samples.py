@@ -52,7 +52,8 @@ def assess(ws: Workspace, path: Path) -> dict[str, dict[str, Any]]:
     return {r["id"]: r for r in results}
 
 
-def sampled(ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, prefix_rows: int) -> tuple[list[list[str]], dict[str, dict[str, Any]]]:
+def sampled(ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+            prefix_rows: int) -> tuple[list[list[str]], dict[str, dict[str, Any]]]:
     """Assess the table with a first-rows scan of at most ``prefix_rows``: the rules each full-scan fallback
     was asked for, and the results by rule id."""
     calls: list[list[str]] = []

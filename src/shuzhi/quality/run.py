@@ -147,8 +147,7 @@ def _union_samples(engine: Engine, branches: list[ir.Table], names: dict[str, li
     found = engine.to_pyarrow(ibis.union(*branches, distinct=False) if len(branches) > 1 else branches[0]).to_pylist()
     out: dict[str, list[dict[str, Any]]] = {}
     for row in found:
-        shown = names[row["__rule"]]
-        out.setdefault(row["__rule"], []).append({c: row[f"__v{i}"] for i, c in enumerate(shown)})
+        out.setdefault(row["__rule"], []).append({c: row[f"__v{i}"] for i, c in enumerate(names[row["__rule"]])})
     return out
 
 

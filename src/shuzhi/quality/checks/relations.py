@@ -98,7 +98,10 @@ def unique(ctx: Ctx, p: Unique) -> Query:
             rows_in_duplicate_groups=d["__n"].sum().fill_null(0),
         )
         # the non-NULL keys: counted in the scan of the row rules, else here (two one-row tables)
-        both = found.cross_join(present.aggregate(evaluated=ibis._.count())) if evaluated is None else found.mutate(evaluated=ibis.literal(evaluated, "int64"))
+        if evaluated is None:
+            both = found.cross_join(present.aggregate(evaluated=ibis._.count()))
+        else:
+            both = found.mutate(evaluated=ibis.literal(evaluated, "int64"))
         counts = both.select("evaluated", passed=both["evaluated"] - both["extra"], duplicate_groups=both["duplicate_groups"],
                              rows_in_duplicate_groups=both["rows_in_duplicate_groups"])
         return Query(counts, d.order_by([ibis.desc("__n"), *keys]).rename(count="__n"))
