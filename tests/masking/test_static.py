@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -89,23 +90,32 @@ def test_share_version_tokenizes_and_reverses_with_audit(home: Path) -> None:
     assert ("mask", "steward") in events and ("unmask", "auditor") in events and ("key.rotate", "security") in events
 
 
-def test_fpe_of_ids_can_generalize_the_area(home: Path, tmp_path: Path) -> None:
-    """``area: city``: the output is a valid ID in the prefecture (320102 → 320100); unmasking restores
-    the birth date and sequence, and the county stays generalized (lost by design)."""
-    policy = tmp_path / "policy.yaml"
-    policy.write_text("dataset: people\ncolumns:\n  sfzh: {transform: fpe, area: city}\n", encoding="utf-8")
-    bad = tmp_path / "bad.yaml"
-    bad.write_text("dataset: people\ncolumns:\n  lxdh: {transform: fpe, format: text, area: city}\n", encoding="utf-8")
+def _city(before: str, after: str, again: str) -> None:
+    """``area: city``: a valid ID in the prefecture (320102 → 320100); unmasking restores the birth date
+    and sequence, and the county stays generalized (lost by design)."""
+    assert gb11643_valid(after) and after[:6] == before[:4] + "00" and after[6:17] != before[6:17]
+    assert again[:17] == before[:4] + "00" + before[6:17] and gb11643_valid(again)
+
+
+def _decade(before: str, after: str, again: str) -> None:
+    """``birth: decade``: a valid ID born in the same decade, the sex kept; unmasking restores every digit."""
+    assert gb11643_valid(after) and after[:9] == before[:9] and after != before
+    assert int(after[16]) % 2 == int(before[16]) % 2 and again == before
+
+
+@pytest.mark.parametrize(("options", "check"), [("area: city", _city), ("birth: decade, keep: [sex]", _decade)])
+def test_fpe_of_ids_can_generalize_parts(home: Path, tmp_path: Path, options: str, check: Callable[[str, str, str], None]) -> None:
+    policy, bad = tmp_path / "policy.yaml", tmp_path / "bad.yaml"
+    policy.write_text(f"dataset: people\ncolumns:\n  sfzh: {{transform: fpe, {options}}}\n", encoding="utf-8")
+    bad.write_text(f"dataset: people\ncolumns:\n  lxdh: {{transform: fpe, format: text, {options.split(',')[0]}}}\n", encoding="utf-8")
     with open_ws(home) as ws:
-        mask_dataset(ws, "people", audience="share", policy=policy, out="people_city", actor="steward")
-        back = unmask_dataset(ws, "people_city", columns=["sfzh"], out="people_city_back", reason="核对", actor="auditor")
-        source, out, restored = rows(ws, "people"), rows(ws, "people_city"), rows(ws, back.code)
-        with pytest.raises(ConfigError, match="applies only to ID numbers"):
+        mask_dataset(ws, "people", audience="share", policy=policy, out="people_fpe", actor="steward")
+        back = unmask_dataset(ws, "people_fpe", columns=["sfzh"], out="people_fpe_back", reason="核对", actor="auditor")
+        source, out, restored = rows(ws, "people"), rows(ws, "people_fpe"), rows(ws, back.code)
+        with pytest.raises(ConfigError, match="apply only to ID numbers"):
             mask_dataset(ws, "people", audience="share", policy=bad, out="x", actor="steward")
     for before, after, again in zip(source, out, restored, strict=True):
-        assert gb11643_valid(after["sfzh"]) and after["sfzh"][:6] == before["sfzh"][:4] + "00"
-        assert after["sfzh"][6:17] != before["sfzh"][6:17]
-        assert again["sfzh"][:17] == before["sfzh"][:4] + "00" + before["sfzh"][6:17] and gb11643_valid(again["sfzh"])
+        check(before["sfzh"], after["sfzh"], again["sfzh"])
 
 
 def test_masking_again_with_the_same_recipe_changes_nothing(home: Path) -> None:

@@ -15,6 +15,12 @@ The encrypted domain is (days from 1900-01-01 to 2099-12-31 when the birth date 
 (sequences: 1000, or 500 when sex is kept). NIST SP 800-38G Rev. 1 requires at least 10^6, so
 keeping both birth date and sex (500 values) or the birth date alone (1000) is refused.
 
+With ``birth="decade"`` the birth date is generalized rather than hidden: its decade stays (a
+number born 1985-06-12 comes out born some day of 1980–1989) and the day within the decade is
+encrypted with the sequence (3,653 days × 1000 or 500 sequences, above 10^6; a decade of 3,652 days
+is cycle-walked). Ages by decade stay right, and decryption still restores the date. A year or a
+month would leave fewer than 10^6 values (366 × 1000), and are not offered.
+
 Values that are not 18-character numbers with a birth date in that range come out NULL: passing
 them through would leak them, and they cannot be encrypted into a valid number.
 
@@ -27,6 +33,9 @@ them through would leak them, and they cannot be encrypted into a valid number.
 >>> city = encrypt_ids(b"k" * 32, pa.array(["11010519491231002X"]), area="city")
 >>> city[0].as_py()[:6], decrypt_ids(b"k" * 32, city, area="city")[0].as_py()[:14]
 ('110100', '11010019491231')
+>>> decade = encrypt_ids(b"k" * 32, pa.array(["11010519491231002X"]), birth="decade")
+>>> decade[0].as_py()[6:9], decrypt_ids(b"k" * 32, decade, birth="decade").to_pylist()
+('194', ['11010519491231002X'])
 """
 
 from __future__ import annotations
@@ -43,19 +52,29 @@ from shuzhi.security import ff1
 PARTS = ("area", "birth", "sex")
 #: how much of the area code stays: the county (all six digits), the prefecture (four) or the province (two)
 AREAS = {"county": 6, "city": 4, "province": 2}
+#: how much of an encrypted birth date stays: nothing (any date of 1900–2099) or its decade
+BIRTHS = ("date", "decade")
 _FIRST, _LAST = np.datetime64("1900-01-01"), np.datetime64("2099-12-31")
 _DAYS = int((_LAST - _FIRST).astype(int)) + 1
+_DECADE_DAYS = 3653  # the longest decade: three leap days
 # GB 11643-1999 §5.2: W_i = 2^(18-i) mod 11; check value (12 - Σ mod 11) mod 11, 10 → X
 _WEIGHTS = np.array([pow(2, 17 - i, 11) for i in range(17)], dtype=np.int64)
 _CHECK_CODES = np.array([ord(c) for c in "10X98765432"], dtype=np.int64)
 
 
-def domain(keep: Sequence[str]) -> int:
+def domain(keep: Sequence[str], birth: str = "date") -> int:
     unknown = set(keep) - set(PARTS)
     if unknown:
         raise ConfigError(f"身份证号保形加密的 keep 只能是 {'、'.join(PARTS)}，不能是 {sorted(unknown)}",
                           f"keep for ID numbers takes {', '.join(PARTS)}, not {sorted(unknown)}")
-    size = (1 if "birth" in keep else _DAYS) * (500 if "sex" in keep else 1000)
+    if birth not in BIRTHS:
+        raise ConfigError(f"身份证号的出生日期只能是 {'、'.join(BIRTHS)}，不能是 {birth!r}",
+                          f"the birth date of an ID number is encrypted as a {' or a '.join(BIRTHS)}, not {birth!r}")
+    if birth != "date" and "birth" in keep:
+        raise ConfigError(f"birth: {birth} 概化出生日期，与 keep 中的 birth（原样保留）矛盾",
+                          f"birth: {birth} generalizes the birth date, which keep: birth passes through unchanged")
+    days = 1 if "birth" in keep else _DAYS if birth == "date" else _DECADE_DAYS
+    size = days * (500 if "sex" in keep else 1000)
     if size < ff1.MIN_DOMAIN:
         raise ConfigError(f"保留 {'、'.join(keep)} 后只剩 {size} 种取值，低于 NIST SP 800-38G 要求的 10^6：请少保留一部分（如不保留出生日期）",
                           f"keeping {', '.join(keep)} leaves {size} values, below the 10^6 NIST SP 800-38G requires: keep less (e.g. not the birth date)")
@@ -69,8 +88,10 @@ def _matrix(values: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     return np.ascontiguousarray(text).view(np.uint32).reshape(len(values), 18), shaped.to_numpy(zero_copy_only=False).copy()
 
 
-def _split(values: pa.Array, keep: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(digits of the 17-digit body, ok mask, the number to encrypt, the parity of the sequence) per value."""
+def _split(values: pa.Array, keep: Sequence[str], birth: str) -> tuple[np.ndarray, ...]:
+    """Per value: the digits of the 17-digit body, whether it can be encrypted, the number to encrypt,
+    the parity of the sequence, the first day the encrypted date counts from, and the end of the
+    values valid for it (the domain, or less for a decade of 3,652 days)."""
     codes, ok = _matrix(values)
     body = codes[:, :17].astype(np.int64) - ord("0")
     ok &= ((body >= 0) & (body <= 9)).all(axis=1)
@@ -80,16 +101,24 @@ def _split(values: pa.Array, keep: Sequence[str]) -> tuple[np.ndarray, np.ndarra
     first_of_month = (np.clip(year, 1, 9999) - 1970).astype("datetime64[Y]") + (np.clip(month, 1, 12) - 1).astype("timedelta64[M]")
     date = first_of_month.astype("datetime64[D]") + (day - 1).astype("timedelta64[D]")
     ok &= (month >= 1) & (month <= 12) & (day >= 1) & (date.astype("datetime64[M]") == first_of_month)
-    days = (date - _FIRST).astype(np.int64)
-    ok &= (days >= 0) & (days < _DAYS)
+    ok &= (date >= _FIRST) & (date <= _LAST)
+    seq_size = 500 if "sex" in keep else 1000
+    if birth == "decade":
+        decade = (np.clip(year, 1900, 2099) // 10 * 10 - 1970).astype("datetime64[Y]")
+        origin = decade.astype("datetime64[D]")
+        limit = ((decade + np.timedelta64(10, "Y")).astype("datetime64[D]") - origin).astype(np.int64) * seq_size
+    else:
+        origin, limit = np.full(len(ok), _FIRST), np.full(len(ok), domain(keep, birth))
+    days = (date - origin).astype(np.int64)
     seq = body[:, 14] * 100 + body[:, 15] * 10 + body[:, 16]
     seq_index = (seq // 10 * 5 + (seq % 10) // 2) if "sex" in keep else seq
-    x = seq_index if "birth" in keep else days * (500 if "sex" in keep else 1000) + seq_index
-    return body, ok, np.where(ok, x, 0), seq % 2
+    x = seq_index if "birth" in keep else days * seq_size + seq_index
+    return body, ok, np.where(ok, x, 0), seq % 2, origin, limit
 
 
-def _walk(key: bytes, x: np.ndarray, size: int, cipher: str, *, decrypt: bool, tweak: bytes) -> np.ndarray:
-    """FF1 on the decimal digits of ``x`` (one width for the whole domain), cycle-walked back into [0, size)."""
+def _walk(key: bytes, x: np.ndarray, size: int, limit: np.ndarray, cipher: str, *, decrypt: bool, tweak: bytes) -> np.ndarray:
+    """FF1 on the decimal digits of ``x`` (one width for the whole domain of ``size`` values),
+    cycle-walked back into each value's [0, limit)."""
     width = len(str(size - 1))
     run = ff1.decrypt if decrypt else ff1.encrypt
     y = x.copy()
@@ -97,7 +126,7 @@ def _walk(key: bytes, x: np.ndarray, size: int, cipher: str, *, decrypt: bool, t
     while todo.any():
         texts = np.char.zfill(y[todo].astype("U20"), width)
         y[todo] = np.array(run(key, texts, tweak=tweak, cipher=cipher), dtype=np.int64)
-        todo[todo] = y[todo] >= size
+        todo[todo] = y[todo] >= limit[todo]
     return y
 
 
@@ -108,13 +137,14 @@ def _area_digits(area: str) -> int:
     return AREAS[area]
 
 
-def _join(body: np.ndarray, ok: np.ndarray, y: np.ndarray, parity: np.ndarray, keep: Sequence[str], area: str) -> pa.Array:
+def _join(body: np.ndarray, ok: np.ndarray, y: np.ndarray, parity: np.ndarray, origin: np.ndarray, keep: Sequence[str],
+          area: str) -> pa.Array:
     seq_size = 500 if "sex" in keep else 1000
     seq_index = y if "birth" in keep else y % seq_size
     seq = (seq_index // 5 * 10 + (seq_index % 5) * 2 + parity) if "sex" in keep else seq_index
     out = body.copy()
     if "birth" not in keep:
-        date = _FIRST + (y // seq_size).astype("timedelta64[D]")
+        date = origin + (y // seq_size).astype("timedelta64[D]")
         year = date.astype("datetime64[Y]").astype(np.int64) + 1970
         month = date.astype("datetime64[M]").astype(np.int64) % 12 + 1
         day = (date - date.astype("datetime64[M]").astype("datetime64[D]")).astype(np.int64) + 1
@@ -127,17 +157,23 @@ def _join(body: np.ndarray, ok: np.ndarray, y: np.ndarray, parity: np.ndarray, k
     return pa.array(np.ascontiguousarray(codes).view("U18").ravel(), type=pa.string(), mask=~ok)
 
 
-def encrypt_ids(key: bytes, values: pa.Array, *, keep: Sequence[str] = ("area",), cipher: str = "aes",
-                tweak: bytes = b"", area: str = "county") -> pa.Array:
-    """Encrypt the parts of each 公民身份号码 not in ``keep``, the area generalized to ``area``; see the module docstring."""
+def _run(key: bytes, values: pa.Array, keep: Sequence[str], cipher: str, tweak: bytes, area: str, birth: str, *,
+         decrypt: bool) -> pa.Array:
     _area_digits(area)
-    body, ok, x, parity = _split(values, keep)
-    return _join(body, ok, _walk(key, x, domain(keep), cipher, decrypt=False, tweak=tweak), parity, keep, area)
+    size = domain(keep, birth)
+    body, ok, x, parity, origin, limit = _split(values, keep, birth)
+    return _join(body, ok, _walk(key, x, size, limit, cipher, decrypt=decrypt, tweak=tweak), parity, origin, keep, area)
+
+
+def encrypt_ids(key: bytes, values: pa.Array, *, keep: Sequence[str] = ("area",), cipher: str = "aes",
+                tweak: bytes = b"", area: str = "county", birth: str = "date") -> pa.Array:
+    """Encrypt the parts of each 公民身份号码 not in ``keep``, the area generalized to ``area`` and the birth
+    date to ``birth``; see the module docstring."""
+    return _run(key, values, keep, cipher, tweak, area, birth, decrypt=False)
 
 
 def decrypt_ids(key: bytes, values: pa.Array, *, keep: Sequence[str] = ("area",), cipher: str = "aes",
-                tweak: bytes = b"", area: str = "county") -> pa.Array:
-    """The inverse of :func:`encrypt_ids` with the same key, ``keep``, tweak and ``area`` (a generalized area stays so)."""
-    _area_digits(area)
-    body, ok, x, parity = _split(values, keep)
-    return _join(body, ok, _walk(key, x, domain(keep), cipher, decrypt=True, tweak=tweak), parity, keep, area)
+                tweak: bytes = b"", area: str = "county", birth: str = "date") -> pa.Array:
+    """The inverse of :func:`encrypt_ids` with the same key, ``keep``, tweak, ``area`` and ``birth``
+    (a generalized area stays so)."""
+    return _run(key, values, keep, cipher, tweak, area, birth, decrypt=True)

@@ -119,6 +119,8 @@ class FpeParams(Params):
     keep: list[Literal["area", "birth", "sex"]] = Field(default_factory=lambda: ["area"])
     #: for ``id_card``: the area as it is (``county``) or generalized to its prefecture or province code
     area: Literal["county", "city", "province"] = "county"
+    #: for ``id_card``: an encrypted birth date may be any date (``date``) or stay in its decade (``decade``)
+    birth: Literal["date", "decade"] = "date"
     alphabet: str = Field(ff1.DIGITS, min_length=2)
     keep_start: int = Field(0, ge=0, le=32)
     keep_end: int = Field(0, ge=0, le=32)
@@ -132,11 +134,12 @@ def fpe_batch(key: bytes, cipher: str, p: FpeParams, *, decrypt: bool = False, i
     tweak = p.tweak.encode()
     if id_card:
         keep = tuple(dict.fromkeys(["area", *p.keep]))
-        fpe_id.domain(keep)  # a domain below 10^6 is refused while the query is built, before any batch
+        fpe_id.domain(keep, p.birth)  # a domain below 10^6 is refused while the query is built, before any batch
         ids = fpe_id.decrypt_ids if decrypt else fpe_id.encrypt_ids
-        return lambda a: ids(key, a, keep=keep, cipher=cipher, tweak=tweak, area=p.area)
-    if p.area != "county":
-        raise ConfigError("fpe 的 area 只用于身份证号（format: id_card）", "fpe's area applies only to ID numbers (format: id_card)")
+        return lambda a: ids(key, a, keep=keep, cipher=cipher, tweak=tweak, area=p.area, birth=p.birth)
+    if p.area != "county" or p.birth != "date":
+        raise ConfigError("fpe 的 area 和 birth 只用于身份证号（format: id_card）",
+                          "fpe's area and birth apply only to ID numbers (format: id_card)")
 
     shortest = next(n for n in range(2, ff1.MAX_LEN + 1) if ff1.domain_ok(len(p.alphabet), n))
     only_alphabet = "^[" + "".join(re.escape(c) for c in p.alphabet) + "]*$"
