@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import ibis
 import pandas as pd
 import pytest
@@ -154,3 +156,20 @@ def test_sample(any_ws: Workspace) -> None:
     assert found(r, "c1") == ["CN_RESIDENT_ID"]
     whole = scan_table(any_ws.engine, t, sample=1000)
     assert not whole.sampled and whole.rows_scanned == 400
+
+
+def test_steps_are_reported_in_order(any_ws: Workspace) -> None:
+    """A progress display is told each query of the scan as it starts (and gets a callback for its fraction)."""
+    seen: list[str] = []
+
+    def steps(zh: str, en: str) -> Callable[[float], None]:
+        seen.append(en)
+        return lambda fraction: None
+
+    notes = ["本村村民张三反映路灯损坏", "已电话回访，问题已解决"] * (N // 2)
+    scan_table(any_ws.engine, table(c1=ids(400)[:N], 走访情况=notes), sample=None, steps=steps)
+    assert seen == ["first pass: shapes and prefilters", "second pass: validators and free-text spans",
+                    "word segmentation (a bounded number of rows)"]
+    seen.clear()
+    scan_table(any_ws.engine, table(c1=ids(400)), sample=50, seed=1, steps=steps)
+    assert seen == ["sampling 50 rows", "first pass: shapes and prefilters", "second pass: validators and free-text spans"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import ibis
@@ -66,3 +67,21 @@ def test_a_quality_run_does_not_import_pandas(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path / "ws"), str(source)], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.strip().splitlines()[-1]) == {"pandas": False, "failed": [1, 1]}
+
+
+def test_watching_reports_the_running_query_fraction(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``watching`` polls the connection's query progress while its body runs, and stops after it."""
+    engine = DuckDBEngine()
+    polls = iter([None, -1.0, 0.3, 0.7, 1.4] + [1.0] * 100)  # nothing known yet, nothing running, then running
+    monkeypatch.setattr(engine, "_poll", lambda: next(polls))
+    seen: list[float] = []
+    with engine.watching(seen.append):
+        time.sleep(1.6)
+    after = len(seen)
+    time.sleep(0.6)
+    assert seen[:3] == [0.3, 0.7, 1.0] and all(0 <= f <= 1 for f in seen) and len(seen) == after
+    with engine.watching(None):  # no display: nothing polled
+        pass
+    assert next(polls) == 1.0
+    # the real poll: DuckDB's progress of the running query as a fraction, None between queries
+    assert DuckDBEngine()._poll() is None

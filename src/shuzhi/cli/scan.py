@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from shuzhi.cli.common import emit, handle_errors, out, text, workspace
+from shuzhi.cli.common import emit, handle_errors, out, progress_steps, text, workspace
 
 
 def _entities(col: dict[str, Any]) -> str:
@@ -44,8 +44,9 @@ def scan_command(
     """
     from shuzhi.grading.assess import assess
 
-    with workspace(ctx) as ws:
-        data = assess(ws, target, sample=sample, full=full, template=template, version=version, store=True, domain=domain)
+    with workspace(ctx) as ws, progress_steps(ctx) as steps:
+        data = assess(ws, target, sample=sample, full=full, template=template, version=version, store=True, domain=domain,
+                      steps=steps)
 
     def render() -> None:
         table = Table(title=text(ctx, f"敏感数据识别与分级：{data['dataset']}", f"discovery and grading: {data['dataset']}"))

@@ -13,7 +13,7 @@ from shuzhi.catalog.queries import show_dataset
 from shuzhi.discovery.scan import ScanResult, scan_table
 from shuzhi.discovery.tuning import tuning
 from shuzhi.errors import ConfigError
-from shuzhi.sources.stage import SourceOptions, stage
+from shuzhi.sources.stage import SourceOptions, Steps, stage
 from shuzhi.workspace import Workspace
 
 
@@ -39,25 +39,25 @@ def _titles(items: list[dict[str, Any]]) -> dict[str, str]:
 
 
 def scan_dataset(ws: Workspace, code: str, *, version: int | None = None, sample: int | None = None,
-                 full: bool = False) -> tuple[ScanResult, dict[str, Any]]:
+                 full: bool = False, steps: Steps | None = None) -> tuple[ScanResult, dict[str, Any]]:
     """Scan one version (default the latest) of a catalog dataset; returns the result and the catalog entry."""
     n = sample_size(sample, full)
     entry = show_dataset(ws, code, version)
     table = ws.engine.read_parquet(entry["storage_uri"])
-    result = scan_table(ws.engine, table, titles=_titles(entry["items"]), sample=n,
+    result = scan_table(ws.engine, table, titles=_titles(entry["items"]), sample=n, steps=steps,
                         total_rows=next(v["rows"] for v in entry["versions"] if v["version"] == entry["shown_version"]))
     result.dataset, result.version = entry["code"], entry["shown_version"]
     return result, entry
 
 
 def scan_file(ws: Workspace, path: Path, *, sample: int | None = None, full: bool = False,
-              options: SourceOptions | None = None) -> ScanResult:
+              options: SourceOptions | None = None, steps: Steps | None = None) -> ScanResult:
     """Scan a file (CSV/TSV, Excel, JSON, Parquet) without registering it."""
     n = sample_size(sample, full)
     with ws.staging() as work:
         out = str(work / "data")
-        staged = stage(str(path), ws.engine, work, out, options or SourceOptions(), lambda _zh, _en: None)
+        staged = stage(str(path), ws.engine, work, out, options or SourceOptions(), steps or (lambda _zh, _en: None))
         titles = {c: s for c, s in zip(staged.columns, staged.source_names, strict=False) if s != c}
-        result = scan_table(ws.engine, ws.engine.read_parquet(out), titles=titles, sample=n)
+        result = scan_table(ws.engine, ws.engine.read_parquet(out), titles=titles, sample=n, steps=steps)
     result.dataset = path.name
     return result

@@ -38,6 +38,7 @@ from shuzhi.discovery.segment import ENTITIES as SEGMENTED
 from shuzhi.discovery.segment import segment
 from shuzhi.discovery.tuning import tuning
 from shuzhi.engine.base import Engine
+from shuzhi.sources.stage import Steps
 
 
 @dataclass
@@ -211,13 +212,19 @@ def scan_table(
     total_rows: int | None = None,
     seed: int | None = None,
     only: list[str] | None = None,
+    steps: Steps | None = None,
 ) -> ScanResult:
     """Find the entities in each column of ``table`` (see the module doc).
 
     ``titles`` are the catalog's Chinese names of columns (used with the headers); ``sample`` the
-    number of rows scanned (None: every row); ``only`` limits the scan to these columns.
+    number of rows scanned (None: every row); ``only`` limits the scan to these columns; ``steps``
+    is told each query as it starts, and its callback how far the query is (where the engine can tell).
     """
     started = time.monotonic()
+
+    def step(zh: str, en: str) -> Any:
+        return engine.watching(steps(zh, en) if steps else None)
+
     cfg = tuning()
     names = [c for c in table.columns if only is None or c in only]
     titles = titles or {}
@@ -225,10 +232,15 @@ def scan_table(
     blank = blank_regex([str(p) for p in cfg["placeholders"]])
     rows, sampled_from = _rows(engine, table, sample, total_rows, int(seed if seed is not None else cfg["seed"]))
     sampled = sampled_from is not None
-    kept = engine.cache(rows) if sampled else rows
+    if sampled:
+        with step(f"抽取 {sample:,} 行样本", f"sampling {sample:,} rows"):
+            kept = engine.cache(rows)
+    else:
+        kept = rows
     try:
         base = _base(kept, names, blank)
-        first = _first_pass(engine, base, len(names), known)
+        with step("第一遍：形状预筛", "first pass: shapes and prefilters"):
+            first = _first_pass(engine, base, len(names), known)
         hints = {name: header_hints(name, titles.get(name)) for name in names}
         counts = []
         for i, name in enumerate(names):
@@ -241,12 +253,15 @@ def scan_table(
             text = is_text_header(name, titles.get(name)) or (avg >= cfg["text"]["min_avg_length"] and wordy and not shaped)
             counts.append(ColumnCounts(name, titles.get(name), present, avg, text, {}, {}, passed))
         plans = [_plan(i, hints[c.name], c.text, c.prefilter, c.present, known) for i, c in enumerate(counts)]
-        for (i, key), matched in _second_pass(engine, base, plans).items():
+        with step("第二遍：校验与文本片段", "second pass: validators and free-text spans"):
+            second = _second_pass(engine, base, plans)
+        for (i, key), matched in second.items():
             kind, entity = key.split(":", 1)
             (counts[i].values if kind == "v" else counts[i].spans)[entity] = matched
         unsettled = [(i, need) for i, c in enumerate(counts) if c.text and (need := _unsettled(c))]
         if unsettled:
-            _segment_pass(engine, base, unsettled, counts)
+            with step("分词（有限行数）", "word segmentation (a bounded number of rows)"):
+                _segment_pass(engine, base, unsettled, counts)
     finally:
         if sampled:
             engine.uncache(kept)

@@ -6,7 +6,7 @@ import abc
 import csv
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,6 +84,11 @@ class Engine(abc.ABC):
 
     def to_pyarrow(self, expr: ir.Expr) -> pa.Table:
         return self.con.to_pyarrow(expr)
+
+    def watching(self, progress: Progress | None) -> AbstractContextManager[None]:
+        """While the body runs, report the fraction done of the engine's running query to ``progress``,
+        where the engine can tell (DuckDB); elsewhere nothing is reported."""
+        return nullcontext()
 
     def code_table(self, codes: Sequence[str]) -> ir.Table:
         """A one-column table of ``codes`` (``code``, text), the build side of a join against a long code list."""

@@ -7,6 +7,7 @@ import os
 import re
 import threading
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import duckdb
@@ -227,6 +228,9 @@ class DuckDBEngine(Engine):
         os.makedirs(out_dir, exist_ok=False)
         with polling(self._poll, progress):
             self.con.to_parquet(table, os.path.join(out_dir, "part-0.parquet"), compression=self.compression)
+
+    def watching(self, progress: Progress | None) -> AbstractContextManager[None]:
+        return polling(self._poll, progress)
 
     def _poll(self) -> float | None:
         try:

@@ -9,6 +9,7 @@ from shuzhi.discovery.run import scan_dataset, scan_file
 from shuzhi.discovery.scan import ScanResult
 from shuzhi.grading.engine import DEFAULT_TEMPLATE, DatasetGrade, grade
 from shuzhi.grading.templates import load_template
+from shuzhi.sources.stage import Steps
 from shuzhi.workspace import Workspace
 
 
@@ -18,7 +19,7 @@ def _is_file(target: str) -> bool:
 
 def assess(ws: Workspace, target: str, *, sample: int | None = None, full: bool = False,
            template: str = DEFAULT_TEMPLATE, version: int | None = None, store: bool = False,
-           domain: str | None = None) -> dict[str, Any]:
+           domain: str | None = None, steps: Steps | None = None) -> dict[str, Any]:
     """Scan ``target`` (a catalog code, or a file path not registered) and grade it with ``template``.
 
     The result is the ``shuzhi scan --json`` object: ``dataset``, ``rows_scanned``, ``columns`` (each
@@ -30,13 +31,14 @@ def assess(ws: Workspace, target: str, *, sample: int | None = None, full: bool 
 
     ``domain`` is the business domain the template's domain rules see; by default a dataset's catalog
     业务领域, else its 基础库 (a file has none unless given). ``domain`` in the result says what the
-    template made of it (``id`` None: no domain of the template has that name).
+    template made of it (``id`` None: no domain of the template has that name). ``steps`` is told
+    each step of the scan as it starts (a progress display).
     """
     t = load_template(template)  # an unknown template fails before anything is read
     if _is_file(target):
-        result, kind = scan_file(ws, Path(target).expanduser(), sample=sample, full=full), "file"
+        result, kind = scan_file(ws, Path(target).expanduser(), sample=sample, full=full, steps=steps), "file"
     else:
-        result, entry = scan_dataset(ws, target, version=version, sample=sample, full=full)
+        result, entry = scan_dataset(ws, target, version=version, sample=sample, full=full, steps=steps)
         kind = "dataset"
         domain = domain or entry.get("domain") or entry.get("base_library")
     rows = result.rows_total
