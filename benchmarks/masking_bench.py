@@ -245,7 +245,7 @@ PLAN: dict[str, tuple[str, dict, str]] = {
     "备用电话": ("fpe", {}, "CN_MOBILE"),
 }
 #: purpose → (algorithm, key bytes) of the bench keys; fpe's is set by --fpe-cipher
-ALGORITHMS = {"hash": ("hmac-sm3", 32), "tokenize": ("sm4-siv", 32), "fpe-sm4": ("ff1-sm4", 16), "fpe-aes": ("ff1-aes", 32)}
+ALGORITHMS = {"hash": ("hmac-sm3", 32), "tokenize": ("sm4-cmac-siv", 32), "fpe-sm4": ("ff1-sm4", 16), "fpe-aes": ("ff1-aes", 32)}
 
 
 def column_plans(only: str | None = None) -> list:

@@ -285,3 +285,25 @@ def test_a_hashed_subject_does_not_give_the_date_shift_away() -> None:
     naive = [int.from_bytes(d[:6], "big") % 60 for d in digests]
     naive = [v - 30 if v < 30 else v - 29 for v in naive]
     assert all(1 <= abs(s) <= 30 for s in shifts) and sum(a == b for a, b in zip(shifts, naive, strict=True)) < 20
+
+
+@pytest.mark.parametrize("alphabet", ["0123456789", "0123456789abcdef", "零一二三四五六七八九"])
+def test_fpe_batches_encrypt_the_middle_with_any_alphabet(alphabet: str) -> None:
+    # ASCII alphabets take the byte path (ff1.digits), others the string path (ff1.encrypt): same results
+    import pyarrow as pa
+
+    from shuzhi.masking.keyed import FpeParams, fpe_batch
+    from shuzhi.security import ff1
+
+    key, p = bytes(range(16)), FpeParams(alphabet=alphabet, keep_start=2, keep_end=1, tweak="t")
+    digits = alphabet[:10]
+    values = [digits[3] * 2 + digits[1:8] + digits[9], None, "ab" + digits[:6] + "z", digits[:7], "xy" + digits[:6] + "?z",
+              digits[5] * 3 + digits[1] * 15 + digits[2]]
+    out = fpe_batch(key, "sm4", p)(pa.array(values)).to_pylist()
+    for i in (0, 2, 5):
+        middle = ff1.encrypt(key, [values[i][2:-1]], tweak=b"t", alphabet=alphabet, cipher="sm4")[0]
+        assert out[i] == values[i][:2] + middle + values[i][-1]
+    assert out[1] is None
+    assert out[3] is None and out[4] is None  # a domain below 10^6, a character outside the alphabet: NULL
+    back = fpe_batch(key, "sm4", p, decrypt=True)(pa.array(out)).to_pylist()
+    assert back == [values[0], None, values[2], None, None, values[5]]

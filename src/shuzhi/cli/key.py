@@ -36,7 +36,7 @@ def create_command(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="密钥名 key name, e.g. gov-hash")],
     purpose: Annotated[str, typer.Option("--purpose", help="用途 hash|tokenize|fpe|encrypt")],
-    algorithm: Annotated[str | None, typer.Option("--algorithm", help="算法 [default: 国密] hmac-sm3|hmac-sha256|sm4-siv|aes-siv|ff1-sm4|ff1-aes|sm4-gcm|aes-gcm")] = None,
+    algorithm: Annotated[str | None, typer.Option("--algorithm", help="算法 [default: 国密] hmac-sm3|hmac-sha256|sm4-cmac-siv|sm4-siv|aes-siv|ff1-sm4|ff1-aes|sm4-gcm|aes-gcm")] = None,
     actor: Annotated[str | None, typer.Option("--actor", help="操作人 [default: the login name]")] = None,
     json_: JsonOpt = False,
 ) -> None:

@@ -120,12 +120,12 @@ def _walk(key: bytes, x: np.ndarray, size: int, limit: np.ndarray, cipher: str, 
     """FF1 on the decimal digits of ``x`` (one width for the whole domain of ``size`` values),
     cycle-walked back into each value's [0, limit)."""
     width = len(str(size - 1))
-    run = ff1.decrypt if decrypt else ff1.encrypt
+    powers = 10 ** np.arange(width - 1, -1, -1, dtype=np.int64)
     y = x.copy()
     todo = np.ones(len(y), dtype=bool)
     while todo.any():
-        texts = np.char.zfill(y[todo].astype("U20"), width)
-        y[todo] = np.array(run(key, texts, tweak=tweak, cipher=cipher), dtype=np.int64)
+        digits = ff1.digits(key, y[todo, None] // powers % 10, tweak=tweak, cipher=cipher, decrypt=decrypt)
+        y[todo] = digits.astype(np.int64) @ powers
         todo[todo] = y[todo] >= limit[todo]
     return y
 

@@ -32,6 +32,7 @@ from shuzhi.errors import ConfigError
 from shuzhi.masking import fpe_id
 from shuzhi.masking.transforms import Context, Params, _text, masker
 from shuzhi.security import crypto, ff1
+from shuzhi.security.blocks import Ragged, assemble
 
 Batch = Callable[[pa.Array], pa.Array]
 
@@ -143,6 +144,7 @@ def fpe_batch(key: bytes, cipher: str, p: FpeParams, *, decrypt: bool = False, i
 
     shortest = next(n for n in range(2, ff1.MAX_LEN + 1) if ff1.domain_ok(len(p.alphabet), n))
     only_alphabet = "^[" + "".join(re.escape(c) for c in p.alphabet) + "]*$"
+    ascii_alphabet = _byte_alphabet(p.alphabet)
 
     def batch(a: pa.Array) -> pa.Array:
         head = pc.utf8_slice_codeunits(a, 0, p.keep_start)
@@ -153,11 +155,29 @@ def fpe_batch(key: bytes, cipher: str, p: FpeParams, *, decrypt: bool = False, i
         fits = pc.and_kleene(pc.and_kleene(pc.greater_equal(n, shortest), pc.less_equal(n, ff1.MAX_LEN)),
                              pc.match_substring_regex(middle, only_alphabet))
         middle = pc.if_else(fits, middle, pa.scalar(None, pa.string()))
-        done = pa.array(run(key, middle.to_numpy(zero_copy_only=False), tweak=tweak, alphabet=p.alphabet, cipher=cipher),
-                        type=pa.string())
+        if ascii_alphabet is None:
+            done = pa.array(run(key, middle.to_numpy(zero_copy_only=False), tweak=tweak, alphabet=p.alphabet,
+                                cipher=cipher), type=pa.string())
+        else:  # one byte per character: FF1 on the bytes' digits, no Python strings in between
+            chars, digit_of = ascii_alphabet
+            r = Ragged.of(middle)
+            done = assemble([(rows, chars[ff1.digits(key, digit_of[m], radix=len(chars), tweak=tweak, cipher=cipher,
+                                                     decrypt=decrypt)])
+                             for rows, m in r.by_length()], r.valid, pa.string())
         return pc.binary_join_element_wise(head, done, tail, "")
 
     return batch
+
+
+def _byte_alphabet(alphabet: str) -> tuple[np.ndarray, np.ndarray] | None:
+    """When every character is one byte of UTF-8 (ASCII): digit → byte, and byte → digit (bytes not in
+    the alphabet map to 0: values are checked against the alphabet first). Otherwise None."""
+    if not alphabet.isascii():
+        return None
+    chars = np.frombuffer(alphabet.encode(), dtype=np.uint8)
+    digit_of = np.zeros(256, np.uint16)
+    digit_of[chars] = np.arange(len(chars), dtype=np.uint16)
+    return chars, digit_of
 
 
 @masker("fpe", FpeParams, reversible=True)

@@ -14,18 +14,19 @@ everything key-dependent once per batch; the per-value work is a few OpenSSL cal
 - **Deterministic encryption** (``DETERMINISTIC``): tokens equal for equal (value, key,
   tweak) — so tokenized columns join and group like the originals — that decrypt with the
   key, while an altered token is rejected rather than decrypted to garbage. A token reveals
-  equality and length of values, nothing more. ``aes-siv`` is AES-SIV of RFC 5297 with the
-  tweak as its one associated-data component; a 32-byte key means AES-128-SIV (CMAC half,
-  then CTR half). ``sm4-siv`` has no standard, so it is the generic SIV construction of
-  Rogaway and Shrimpton (Deterministic Authenticated-Encryption, EUROCRYPT 2006) over the
-  national algorithms, with the 32-byte key split into K1 = key[:16] (MAC), K2 = key[16:]::
+  equality and length of values, nothing more. All three are SIV constructions (Rogaway and
+  Shrimpton, Deterministic Authenticated-Encryption, EUROCRYPT 2006) with a 32-byte key split
+  into K1 = key[:16] (the IV's PRF) and K2 = key[16:] (CTR), the tweak the one associated-data
+  component. ``aes-siv`` is AES-SIV of RFC 5297 (AES-128: S2V over CMAC, CTR with bits 31 and 63
+  of the counter block cleared). ``sm4-cmac-siv`` (the default) is RFC 5297 with SM4 in place of
+  AES, step for step. ``sm4-siv`` came first and stays for the keys made with it::
 
       IV    = HMAC-SM3(K1, uint64_be(len(tweak)) || tweak || plaintext)[:16]
       token = IV || SM4-CTR(K2, counter block IV, 128-bit big-endian increment)(plaintext)
 
   HMAC-SM3 is a PRF standing in for S2V's CMAC (the length prefix keeps tweak and plaintext
-  apart); CTR under that IV is the IV-based cipher SIV asks for. Decryption recomputes the IV
-  from the recovered plaintext and compares in constant time.
+  apart). Decryption recomputes the IV from the recovered plaintext and compares. The batch
+  forms run in :mod:`shuzhi.security.siv`, all values of one length at a time.
 
 Batch text: ``seal_batch`` writes urlsafe base64 (padded) of ``0x01 || nonce || ciphertext ||
 tag`` (the first byte is the format version); ``siv_encrypt_batch`` writes urlsafe base64
@@ -40,7 +41,6 @@ without padding of ``IV || ciphertext``. Nothing here logs; no message carries a
 from __future__ import annotations
 
 import binascii
-import hmac as _stdhmac
 import os
 from collections.abc import Callable, Iterable
 from typing import Literal, TypeVar
@@ -51,25 +51,26 @@ import pyarrow.compute as pc
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes, hmac
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM, AESSIV
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from shuzhi.errors import ConfigError, SourceError
+from shuzhi.security import blocks, siv
+from shuzhi.security.blocks import Ragged
 
 HASHES = ("sm3", "sha256")
 AEADS = ("sm4-gcm", "aes-gcm")
-DETERMINISTIC = ("sm4-siv", "aes-siv")
+DETERMINISTIC = ("sm4-siv", "sm4-cmac-siv", "aes-siv")
+DEFAULT_SIV = "sm4-cmac-siv"
 
 Column = pa.Array | pa.ChunkedArray
 T = TypeVar("T")
 
-_KEY_LENGTHS = {"sm3": 32, "sha256": 32, "sm4-gcm": 16, "aes-gcm": 32, "sm4-siv": 32, "aes-siv": 32}
+_KEY_LENGTHS = {"sm3": 32, "sha256": 32, "sm4-gcm": 16, "aes-gcm": 32, "sm4-siv": 32, "sm4-cmac-siv": 32, "aes-siv": 32}
 # RFC 2104 §3 accepts any key length but discourages short ones; 16 bytes = 128-bit security
 _MIN_HMAC_KEY = 16
 _HASH = {"sm3": hashes.SM3, "sha256": hashes.SHA256}
 _NONCE, _TAG, _IV = 12, 16, 16
 _VERSION = b"\x01"
-_URLSAFE = bytes.maketrans(b"+/", b"-_")
-_STANDARD = bytes.maketrans(b"-_", b"+/")
 # every text or binary layout as offset-based binary, the layout all of pyarrow's kernels take
 _BYTES_OF = {pa.string(): pa.binary(), pa.large_string(): pa.large_binary(), pa.string_view(): pa.binary(),
              pa.binary_view(): pa.binary(), pa.binary(): pa.binary(), pa.large_binary(): pa.large_binary()}
@@ -164,7 +165,9 @@ def seal_batch(key: bytes, values: Column, *, aad: bytes = b"", alg: str = "sm4-
     payloads = _payloads(values)
     pool = os.urandom(_NONCE * len(payloads))  # one read of the system CSPRNG for the batch
     nonces = [pool[i : i + _NONCE] for i in range(0, len(pool), _NONCE)]
-    return _base64(_map(lambda pair: _VERSION + seal_one(*pair), _pairs(payloads, nonces)), padded=True)
+    sealed = Ragged.of(pa.array(_map(lambda pair: _VERSION + seal_one(*pair), _pairs(payloads, nonces)), pa.binary()))
+    return blocks.assemble([(rows, blocks.encode_base64(m, padded=True)) for rows, m in sealed.by_length()],
+                           sealed.valid, pa.string())
 
 
 def open_batch(key: bytes, values: Column, *, aad: bytes = b"", alg: str = "sm4-gcm") -> pa.Array:
@@ -181,45 +184,67 @@ def open_batch(key: bytes, values: Column, *, aad: bytes = b"", alg: str = "sm4-
             raise InvalidTag
         return open_one(blob[1:])
 
-    return _text(_map(lambda token: unseal(binascii.a2b_base64(token)), _base64_payloads(values, padded=True)))
+    text = _base64_text(values, padded=True)
+    blobs, malformed = blocks.decode_base64(text)
+    payloads = blocks.assemble(blobs, text.valid).to_pylist()
+    stop = int(np.argmax(malformed)) if malformed.any() else len(payloads)
+    opened = _map(unseal, payloads[:stop])  # a bad row before the first malformed one raises here
+    if stop < len(payloads):
+        raise _row_error(stop, _NOT_BASE64)
+    return _text(pa.array(opened, pa.binary()))
 
 
-def siv_encrypt(key: bytes, plaintext: bytes, *, tweak: bytes = b"", alg: str = "sm4-siv") -> bytes:
+def siv_encrypt(key: bytes, plaintext: bytes, *, tweak: bytes = b"", alg: str = DEFAULT_SIV) -> bytes:
     """Deterministic authenticated encryption: the same key, tweak and plaintext give the same bytes.
 
     >>> siv_encrypt(bytes(32), b"110105194912310021") == siv_encrypt(bytes(32), b"110105194912310021")
     True
     """
-    return _siv_encryptor(key, tweak, alg)(plaintext)
+    _check_key(key, alg, DETERMINISTIC)
+    [(_, blob)] = siv.encrypt(key, Ragged.of(pa.array([plaintext], pa.binary())).by_length(), tweak=tweak, alg=alg)
+    return blob.tobytes()
 
 
-def siv_decrypt(key: bytes, blob: bytes, *, tweak: bytes = b"", alg: str = "sm4-siv") -> bytes:
+def siv_decrypt(key: bytes, blob: bytes, *, tweak: bytes = b"", alg: str = DEFAULT_SIV) -> bytes:
     """Inverse of ``siv_encrypt``; ``SourceError`` if the blob was altered or key or tweak differ.
 
     >>> siv_decrypt(bytes(32), siv_encrypt(bytes(32), b"x", tweak=b"a"), tweak=b"a")
     b'x'
     """
-    return _single(_siv_decryptor(key, tweak, alg), blob)
+    _check_key(key, alg, DETERMINISTIC)
+    plain, bad = siv.decrypt(key, Ragged.of(pa.array([blob], pa.binary())).by_length(), tweak=tweak, alg=alg)
+    if bad:
+        raise SourceError(*_UNDECRYPTABLE)
+    return plain[0][1].tobytes()
 
 
-def siv_encrypt_batch(key: bytes, values: Column, *, tweak: bytes = b"", alg: str = "sm4-siv") -> pa.Array:
+def siv_encrypt_batch(key: bytes, values: Column, *, tweak: bytes = b"", alg: str = DEFAULT_SIV) -> pa.Array:
     """``siv_encrypt`` every value, as urlsafe base64 tokens without padding.
 
     >>> tokens = siv_encrypt_batch(bytes(32), pa.array(["甲", "甲", None]))
     >>> tokens[0] == tokens[1], tokens[2].is_valid
     (True, False)
     """
-    return _base64(_map(_siv_encryptor(key, tweak, alg), _payloads(values)), padded=False)
+    _check_key(key, alg, DETERMINISTIC)
+    r = Ragged.of(_binary(values))
+    tokens = siv.encrypt(key, r.by_length(), tweak=tweak, alg=alg)
+    return blocks.assemble([(rows, blocks.encode_base64(m, padded=False)) for rows, m in tokens], r.valid, pa.string())
 
 
-def siv_decrypt_batch(key: bytes, values: Column, *, tweak: bytes = b"", alg: str = "sm4-siv") -> pa.Array:
+def siv_decrypt_batch(key: bytes, values: Column, *, tweak: bytes = b"", alg: str = DEFAULT_SIV) -> pa.Array:
     """Inverse of ``siv_encrypt_batch``, as UTF-8 strings; ``SourceError(row=i)`` names the first bad row.
 
     >>> siv_decrypt_batch(bytes(32), siv_encrypt_batch(bytes(32), pa.array(["甲", None]))).to_pylist()
     ['甲', None]
     """
-    decrypt = _siv_decryptor(key, tweak, alg)
-    return _text(_map(lambda token: decrypt(binascii.a2b_base64(token)), _base64_payloads(values, padded=False)))
+    _check_key(key, alg, DETERMINISTIC)
+    text = _base64_text(values, padded=False)
+    blobs, malformed = blocks.decode_base64(text)
+    plain, bad = siv.decrypt(key, blobs, tweak=tweak, alg=alg)
+    undecryptable = np.zeros(len(text), bool)
+    undecryptable[bad] = True
+    _first_bad_row((malformed, _NOT_BASE64), (undecryptable, _UNDECRYPTABLE))
+    return _text(blocks.assemble(plain, text.valid))
 
 
 # ---------------------------------------------------------------- keyed contexts, built once
@@ -266,56 +291,6 @@ def _opener(key: bytes, aad: bytes, alg: str) -> Callable[[bytes], bytes]:
         return dec.update(blob[_NONCE:-_TAG]) + dec.finalize()
 
     return open_one
-
-
-def _siv_encryptor(key: bytes, tweak: bytes, alg: str) -> Callable[[bytes], bytes]:
-    _check_key(key, alg, DETERMINISTIC)
-    if alg == "aes-siv":
-        siv, ad = AESSIV(key), [tweak]
-        return lambda plaintext: siv.encrypt(plaintext, ad)
-    mac_copy, reset_nonce, keystream = _sm4_siv(key, tweak)
-
-    def encrypt(plaintext: bytes) -> bytes:
-        h = mac_copy()
-        h.update(plaintext)
-        iv = h.finalize()[:_IV]
-        reset_nonce(iv)
-        return iv + keystream(plaintext)
-
-    return encrypt
-
-
-def _siv_decryptor(key: bytes, tweak: bytes, alg: str) -> Callable[[bytes], bytes]:
-    _check_key(key, alg, DETERMINISTIC)
-    if alg == "aes-siv":
-        siv, ad = AESSIV(key), [tweak]
-        return lambda blob: siv.decrypt(blob, ad)
-    mac_copy, reset_nonce, keystream = _sm4_siv(key, tweak)
-
-    def decrypt(blob: bytes) -> bytes:
-        if len(blob) < _IV:
-            raise InvalidTag
-        iv = blob[:_IV]
-        reset_nonce(iv)
-        plaintext = keystream(blob[_IV:])
-        h = mac_copy()
-        h.update(plaintext)
-        if not _stdhmac.compare_digest(h.finalize()[:_IV], iv):
-            raise InvalidTag
-        return plaintext
-
-    return decrypt
-
-
-def _sm4_siv(key: bytes, tweak: bytes) -> tuple[Callable[[], hmac.HMAC], Callable[[bytes], None],
-                                                 Callable[[bytes], bytes]]:
-    """The SIV MAC with the length-prefixed tweak absorbed, and an SM4-CTR context to re-nonce."""
-    mac = hmac.HMAC(key[:16], hashes.SM3())
-    mac.update(len(tweak).to_bytes(8, "big") + tweak)
-    # CTR keystream is its own inverse, so one encryptor serves both directions; reset_nonce
-    # restarts the counter and drops any leftover keystream of the previous value
-    ctr = Cipher(algorithms.SM4(key[16:]), modes.CTR(bytes(_IV))).encryptor()
-    return mac.copy, ctr.reset_nonce, ctr.update
 
 
 # ---------------------------------------------------------------- checks and errors
@@ -368,24 +343,23 @@ def _binary(values: Column) -> Column:
     return values.cast(target)  # zero-copy from string, large_string and binary
 
 
-def _base64_payloads(values: Column, *, padded: bool) -> list[bytes | None]:
-    """Urlsafe base64 values, checked in one vectorized pass, turned to the standard alphabet
-    with padding to spare (for ``binascii.a2b_base64``)."""
+def _base64_text(values: Column, *, padded: bool) -> Ragged:
+    """Urlsafe base64 values, checked in one vectorized pass: a character outside the alphabet (or
+    padding where ``padded`` is not allowed) anywhere in the batch is an error naming the first such row."""
     binary = _binary(values)
     pattern = r"^[A-Za-z0-9_-]*={0,2}$" if padded else r"^[A-Za-z0-9_-]*$"
     row = pc.index(pc.match_substring_regex(binary, pattern), False).as_py()
     if row >= 0:
         raise _row_error(row, _NOT_BASE64)
-    payloads = binary.to_pylist()
-    # '==' completes any unpadded tail; the lenient decoder ignores padding beyond it
-    return [None if p is None else p.translate(_STANDARD) + b"==" for p in payloads]
+    return Ragged.of(binary)
 
 
-def _base64(blobs: list[bytes | None], *, padded: bool) -> pa.Array:
-    b2a = binascii.b2a_base64
-    encoded = [None if b is None else b2a(b, newline=False).translate(_URLSAFE) for b in blobs]
-    text = pa.array(encoded, pa.binary()).cast(pa.string())
-    return text if padded else pc.utf8_rtrim(text, characters="=")
+def _first_bad_row(*checks: tuple[np.ndarray, tuple[str, str]]) -> None:
+    """Raise for the first row flagged by any check (the earlier check's message on a tie)."""
+    firsts = [(int(np.argmax(mask)), i) for i, (mask, _) in enumerate(checks) if mask.any()]
+    if firsts:
+        row, i = min(firsts)
+        raise _row_error(row, checks[i][1])
 
 
 def _hex(digests: pa.Array) -> pa.Array:
@@ -398,13 +372,13 @@ def _hex(digests: pa.Array) -> pa.Array:
     return pa.Array.from_buffers(pa.string(), len(digests), buffers, digests.null_count)
 
 
-def _text(plaintexts: list[bytes | None]) -> pa.Array:
-    raw = pa.array(plaintexts, pa.binary())
+def _text(plaintexts: pa.Array) -> pa.Array:
+    """Binary plaintexts as strings; a row that is not UTF-8 is an error naming the row."""
     try:
-        return raw.cast(pa.string())
+        return plaintexts.cast(pa.string())
     except pa.ArrowInvalid:
         pass
-    row = next(i for i, p in enumerate(plaintexts) if p is not None and not _is_utf8(p))
+    row = next(i for i, p in enumerate(plaintexts.to_pylist()) if p is not None and not _is_utf8(p))
     raise _row_error(row, ("解密结果不是 UTF-8 文本", "does not decrypt to UTF-8 text"))
 
 

@@ -24,9 +24,9 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 import numpy as np
-from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from shuzhi.errors import ConfigError
+from shuzhi.security.blocks import Ecb
 
 DIGITS = "0123456789"
 ALPHANUMERIC = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -37,11 +37,6 @@ MAX_RADIX = 2**16
 MAX_LEN = 256
 MAX_TWEAK = 256
 
-#: cipher name → (algorithm, allowed key lengths in bytes)
-_CIPHERS: dict[str, tuple[Any, tuple[int, ...]]] = {
-    "aes": (algorithms.AES, (16, 24, 32)),
-    "sm4": (algorithms.SM4, (16,)),
-}
 # values per batch: big enough to amortize numpy's per-call cost, small enough to stay in cache
 _CHUNK = 1 << 15
 
@@ -78,12 +73,39 @@ def decrypt(key: bytes, values: Sequence[str | None] | np.ndarray, *, tweak: byt
     return _run(key, values, tweak, alphabet, cipher, decrypting=True)
 
 
-def _run(key: bytes, values: Sequence[str | None] | np.ndarray, tweak: bytes, alphabet: str,
-         cipher: str, *, decrypting: bool) -> list[str | None]:
-    ecb = _Ecb(key, cipher)
-    alpha = _alphabet(alphabet)
+def digits(key: bytes, x: np.ndarray, *, radix: int = 10, tweak: bytes = b"", cipher: str = "aes",
+           decrypt: bool = False) -> np.ndarray:
+    """FF1 on numerals already split into digits: an (N, n) array of digits below ``radix``, one
+    value per row, all of one length — what callers that hold their values as numbers or bytes
+    use, with no strings in between.
+
+    >>> key = bytes.fromhex("2B7E151628AED2A6ABF7158809CF4F3C")
+    >>> digits(key, np.array([[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]])).tolist()
+    [[2, 4, 3, 3, 4, 7, 7, 4, 8, 4]]
+    """
+    ecb = Ecb(key, cipher)
+    _check_tweak(tweak)
+    if not 2 <= radix <= MAX_RADIX:
+        raise ConfigError(f"基数须在 2 到 {MAX_RADIX} 之间，实为 {radix}", f"the radix must be 2 to {MAX_RADIX}, found {radix}")
+    if x.ndim != 2 or (x.size and (x.min() < 0 or x.max() >= radix)):
+        raise ConfigError(f"数字须为 (值, 位) 二维数组，每位小于基数 {radix}",
+                          f"digits must be a 2-D (value, position) array, each below the radix {radix}")
+    _check_length(radix, x.shape[1])
+    parts = [_ff1(ecb, x[lo:lo + _CHUNK].astype(np.uint16), radix, bytes(tweak), decrypting=decrypt)
+             for lo in range(0, len(x), _CHUNK)]
+    return np.concatenate(parts) if parts else x.astype(np.uint16)
+
+
+def _check_tweak(tweak: object) -> None:
     if not isinstance(tweak, bytes | bytearray) or len(tweak) > MAX_TWEAK:
         raise ConfigError(f"tweak 须为不超过 {MAX_TWEAK} 字节的 bytes", f"the tweak must be bytes, at most {MAX_TWEAK} long")
+
+
+def _run(key: bytes, values: Sequence[str | None] | np.ndarray, tweak: bytes, alphabet: str,
+         cipher: str, *, decrypting: bool) -> list[str | None]:
+    ecb = Ecb(key, cipher)
+    alpha = _alphabet(alphabet)
+    _check_tweak(tweak)
     items = np.empty(len(values), dtype=object)
     items[:] = values.tolist() if isinstance(values, np.ndarray) else list(values)
     present = np.flatnonzero(np.not_equal(items, None))
@@ -104,30 +126,6 @@ def _run(key: bytes, values: Sequence[str | None] | np.ndarray, tweak: bytes, al
             result = _ff1(ecb, digits, alpha.radix, bytes(tweak), decrypting=decrypting)
             out[rows] = alpha.codes[result].view(f"<U{n}").ravel()
     return out.tolist()
-
-
-class _Ecb:
-    """The block cipher in ECB mode: one call encrypts any number of 16-byte blocks."""
-
-    def __init__(self, key: bytes, cipher: str) -> None:
-        if cipher not in _CIPHERS:
-            raise ConfigError(f"未知的分组密码 {cipher!r}（可选：aes、sm4）",
-                              f"unknown block cipher {cipher!r} (choose aes or sm4)", cipher=cipher)
-        algorithm, sizes = _CIPHERS[cipher]
-        if not isinstance(key, bytes | bytearray) or len(key) not in sizes:
-            found = len(key) if isinstance(key, bytes | bytearray) else type(key).__name__
-            raise ConfigError(f"{cipher} 密钥须为 {sizes} 字节之一，实际为 {found}",
-                              f"a {cipher} key must be one of {sizes} bytes long, found {found}", cipher=cipher)
-        self._enc = Cipher(algorithm(bytes(key)), modes.ECB()).encryptor()
-
-    def blocks(self, data: np.ndarray) -> np.ndarray:
-        # update_into a fresh array: update() would build (and copy) a bytes object as large as the batch
-        out = np.empty(data.size + 15, dtype=np.uint8)
-        self._enc.update_into(np.ascontiguousarray(data), out)
-        return out[: data.size].reshape(data.shape)
-
-    def one(self, block: np.ndarray) -> np.ndarray:
-        return np.frombuffer(self._enc.update(block.tobytes()), dtype=np.uint8)
 
 
 @dataclass(frozen=True)
@@ -182,7 +180,7 @@ def _to_digits(alpha: _Alphabet, strings: np.ndarray, n: int, rows: np.ndarray) 
     return digits.astype(np.uint16)
 
 
-def _ff1(ecb: _Ecb, x: np.ndarray, radix: int, tweak: bytes, *, decrypting: bool) -> np.ndarray:
+def _ff1(ecb: Ecb, x: np.ndarray, radix: int, tweak: bytes, *, decrypting: bool) -> np.ndarray:
     """SP 800-38G Algorithms 7 (encrypt) and 8 (decrypt) on an (N, n) array of digits."""
     n = x.shape[1]
     u, v = n // 2, n - n // 2
@@ -204,7 +202,7 @@ def _ff1(ecb: _Ecb, x: np.ndarray, radix: int, tweak: bytes, *, decrypting: bool
     return np.concatenate([arith.digits(a, u, radix), arith.digits(c, v, radix)], axis=1)
 
 
-def _round_y(ecb: _Ecb, arith: _Arith, r0: np.ndarray, tweak: bytes, i: int, num: Any, b: int, d: int,
+def _round_y(ecb: Ecb, arith: _Arith, r0: np.ndarray, tweak: bytes, i: int, num: Any, b: int, d: int,
              m: int) -> Any:
     # step 6.i: Q = T || [0]^((−t−b−1) mod 16) || [i]^1 || [NUM(B)]^b; the bytes before NUM(B) are
     # the same for every value, so whole blocks of them are chained once, not per value

@@ -44,7 +44,7 @@ from shuzhi.store.models import KeyRecord, utcnow
 #: purpose → algorithms it may use (the first is the default: 国密 for government data) and key bytes
 ALGORITHMS: dict[str, dict[str, int]] = {
     "hash": {"hmac-sm3": 32, "hmac-sha256": 32},
-    "tokenize": {"sm4-siv": 32, "aes-siv": 32},
+    "tokenize": {"sm4-cmac-siv": 32, "sm4-siv": 32, "aes-siv": 32},
     "fpe": {"ff1-sm4": 16, "ff1-aes": 32},
     "encrypt": {"sm4-gcm": 16, "aes-gcm": 32},
 }
