@@ -105,7 +105,11 @@ def mask(v: ir.StringValue, *, keep_start: int = 0, keep_end: int = 0, char: str
         whole = ibis.literal(char).repeat(n)
     else:
         pattern = "[^" + "".join("\\" + c if c in "\\]^-[" else c for c in ignore) + "]"
-        kept = v.substr(0, ks) + v.substr(ks, n - ks - keep_end).re_replace(pattern, char) + tail
+        middle = v.substr(ks, n - ks - keep_end)
+        # most values have no separator where they are hidden: a repeat for those, the regex for the rest
+        plain = middle.translate(ignore, "").length() == middle.length()
+        hidden = ibis.ifelse(plain, ibis.literal(char).repeat(middle.length()), middle.re_replace(pattern, char))
+        kept = v.substr(0, ks) + hidden + tail
         whole = v.re_replace(pattern, char)
     # nothing left to hide between the kept ends (too short, or only separators there): mask it whole
     return ibis.ifelse((n > ks + keep_end) & (kept != v), kept, whole)
