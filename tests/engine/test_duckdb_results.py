@@ -72,14 +72,15 @@ def test_a_quality_run_does_not_import_pandas(tmp_path: Path) -> None:
 def test_watching_reports_the_running_query_fraction(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """``watching`` polls the connection's query progress while its body runs, and stops after it."""
     engine = DuckDBEngine()
-    polls = iter([None, -1.0, 0.3, 0.7, 1.4] + [1.0] * 100)  # nothing known yet, nothing running, then running
+    # nothing known yet, nothing running, running, a second query starting: what is shown never goes back
+    polls = iter([None, -1.0, 0.3, 0.7, 0.2, 1.4] + [1.0] * 100)
     monkeypatch.setattr(engine, "_poll", lambda: next(polls))
     seen: list[float] = []
     with engine.watching(seen.append):
         time.sleep(1.6)
     after = len(seen)
     time.sleep(0.6)
-    assert seen[:3] == [0.3, 0.7, 1.0] and all(0 <= f <= 1 for f in seen) and len(seen) == after
+    assert seen[:4] == [0.3, 0.7, 0.7, 1.0] and all(0 <= f <= 1 for f in seen) and len(seen) == after
     with engine.watching(None):  # no display: nothing polled
         pass
     assert next(polls) == 1.0

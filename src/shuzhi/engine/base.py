@@ -87,7 +87,7 @@ class Engine(abc.ABC):
 
     def watching(self, progress: Progress | None) -> AbstractContextManager[None]:
         """While the body runs, report the fraction done of the engine's running query to ``progress``,
-        where the engine can tell (DuckDB); elsewhere nothing is reported."""
+        where the engine can tell (DuckDB, Spark with a driver in this process); elsewhere nothing is reported."""
         return nullcontext()
 
     def code_table(self, codes: Sequence[str]) -> ir.Table:
@@ -142,17 +142,21 @@ def wide_row_error(layout: CsvLayout) -> SourceError:
 
 @contextmanager
 def polling(poll: Callable[[], float | None], progress: Progress | None, interval: float = 0.25) -> Iterator[None]:
-    """Call ``progress(poll())`` from a background thread while the body runs."""
+    """Call ``progress(poll())`` from a background thread while the body runs. Values below 0 or None
+    (nothing running) are skipped, and what is reported never goes back: a body that runs several
+    queries (or Spark jobs) in turn holds the furthest fraction reached until the next one passes it."""
     if progress is None:
         yield
         return
     stop = threading.Event()
 
     def run() -> None:
+        furthest = 0.0
         while not stop.wait(interval):
             value = poll()
             if value is not None and value >= 0:
-                progress(min(value, 1.0))
+                furthest = max(furthest, min(value, 1.0))
+                progress(furthest)
 
     thread = threading.Thread(target=run, daemon=True)
     thread.start()

@@ -6,12 +6,14 @@ import contextlib
 import os
 import sys
 import weakref
+from contextlib import AbstractContextManager
+from functools import cached_property
 from typing import Any
 
 import ibis
 import ibis.expr.types as ir
 
-from shuzhi.engine.base import EXTRA_FIELDS, CsvLayout, Engine, Progress, wide_row_error
+from shuzhi.engine.base import EXTRA_FIELDS, CsvLayout, Engine, Progress, polling, wide_row_error
 from shuzhi.errors import EngineError, SourceError
 
 
@@ -122,7 +124,31 @@ class SparkEngine(Engine):
         return list(frame.columns)
 
     def write_parquet(self, table: ir.Table, out_dir: str, progress: Progress | None = None) -> None:
-        self.con.to_parquet(table, out_dir, mode="error", compression=self.compression)
+        with polling(self._poll, progress):
+            self.con.to_parquet(table, out_dir, mode="error", compression=self.compression)
+
+    def watching(self, progress: Progress | None) -> AbstractContextManager[None]:
+        return polling(self._poll, progress)
+
+    @cached_property
+    def _tracker(self) -> Any:
+        """Spark's status tracker, or None on Spark Connect (the client has no SparkContext)."""
+        try:
+            return self.session.sparkContext.statusTracker()
+        except Exception:  # noqa: BLE001 - Connect raises its own not-implemented types
+            return None
+
+    def _poll(self) -> float | None:
+        """Tasks done among all tasks of the running jobs' stages, as Spark's UI counts them; None when no
+        job runs or no tracker is available."""
+        tracker = self._tracker
+        if tracker is None:
+            return None
+        stages = [tracker.getStageInfo(stage) for job in tracker.getActiveJobsIds()
+                  if (info := tracker.getJobInfo(job)) is not None for stage in info.stageIds]
+        counted = [s for s in stages if s is not None and s.numTasks > 0]
+        total = sum(s.numTasks for s in counted)
+        return sum(s.numCompletedTasks for s in counted) / total if total else None
 
     def _register(self, frame: Any) -> ir.Table:
         """``frame`` as an Ibis table over a temporary view, dropped once no expression uses the table any
