@@ -221,7 +221,7 @@ def test_spans_find_candidates_in_text(ws: Workspace) -> None:
         r = get(entity)
         assert r.SPAN
         cand = PREPARE[r.PREPARE](t.v.re_extract(r.SPAN, 1).nullif(""))
-        out[entity] = r.match_span(cand).fill_null(False)
+        out[entity] = r.match(cand, hinted=False).fill_null(False)
     rows = ws.engine.to_pyarrow(t.select(**out)).to_pylist()
     assert [r["CN_PERSON_NAME"] for r in rows] == [True, True, False, False, False]  # 请联系 is no context word
     assert [r["CN_MOBILE"] for r in rows] == [True, False, False, True, False]

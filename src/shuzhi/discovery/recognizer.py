@@ -21,7 +21,7 @@ returns None is known from headers only (病历, 宗教信仰 …).
 ``PREFILTER`` is a cheap regex every matching value also matches: a first pass over the rows counts
 it per column, and the validating expression is built only where enough values pass it. ``SPAN`` is
 a regex with one capture group used on free text: the first candidate of each row is
-extracted and tested with ``match_span`` (by default ``match``).
+extracted and tested with ``match`` (or ``match_parts``), unhinted.
 """
 
 from __future__ import annotations
@@ -109,9 +109,6 @@ class Recognizer:
 
     def match_parts(self, p: dict[str, ir.Value], *, hinted: bool) -> ir.BooleanValue:
         raise NotImplementedError
-
-    def match_span(self, candidate: ir.StringValue) -> ir.BooleanValue | None:
-        return self.match(candidate, hinted=False)
 
     @cached_property
     def header_only(self) -> bool:
