@@ -40,7 +40,6 @@ without padding of ``IV || ciphertext``. Nothing here logs; no message carries a
 
 from __future__ import annotations
 
-import binascii
 import os
 from collections.abc import Callable, Iterable
 from typing import Literal, TypeVar
@@ -77,7 +76,6 @@ _BYTES_OF = {pa.string(): pa.binary(), pa.large_string(): pa.large_binary(), pa.
 _NOT_BASE64 = ("不是有效的 base64 文本", "is not valid base64 text")
 _UNDECRYPTABLE = ("无法解密：密文被改动、格式不符或密钥不对",
                   "cannot be decrypted: altered, malformed, or sealed with another key")
-_ROW_FAILURES: dict[type[Exception], tuple[str, str]] = {binascii.Error: _NOT_BASE64, InvalidTag: _UNDECRYPTABLE}
 
 
 def key_length(alg: str) -> int:
@@ -395,18 +393,18 @@ def _pairs(payloads: list[bytes | None], nonces: list[bytes]) -> list[tuple[byte
 
 
 def _map(fn: Callable[[T], bytes], items: Iterable[T | None]) -> list[bytes | None]:
-    """``fn`` of each non-null item; the first failure becomes a ``SourceError`` naming its row."""
+    """``fn`` of each non-null item; the first that fails to decrypt becomes a ``SourceError`` naming its row."""
     out: list[bytes | None] = []
     append = out.append
     try:
         for item in items:
             append(None if item is None else fn(item))
-    except tuple(_ROW_FAILURES) as e:
-        failure = next(msg for kind, msg in _ROW_FAILURES.items() if isinstance(e, kind))
+    except InvalidTag:
+        pass
     else:
         return out
     # raised outside the handler so no exception context (which may hold data) rides along
-    raise _row_error(len(out), failure)
+    raise _row_error(len(out), _UNDECRYPTABLE)
 
 
 def _row_error(row: int, message: tuple[str, str]) -> SourceError:
