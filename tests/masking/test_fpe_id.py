@@ -112,7 +112,7 @@ def test_decade_domain_sizes(keep: tuple[str, ...], size: int) -> None:
     assert domain(keep, "decade") == size
     # each value walks into its own decade's days: 3,652 in the 1900s and 2090s, 3,653 in the 1980s
     values = pa.array([ident("110105", born, 1) for born in (dt.date(1900, 3, 1), dt.date(1985, 6, 12), dt.date(2099, 12, 31))])
-    *_, origin, limit = _split(values, keep, "decade")
+    *_, origin, limit = _split(values, keep, "decade", size)
     assert [str(o) for o in origin] == ["1900-01-01", "1980-01-01", "2090-01-01"]
     assert list(limit) == [3652 * size // 3653, size, 3652 * size // 3653]
 

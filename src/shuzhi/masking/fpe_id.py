@@ -88,10 +88,10 @@ def _matrix(values: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     return np.ascontiguousarray(text).view(np.uint32).reshape(len(values), 18), shaped.to_numpy(zero_copy_only=False).copy()
 
 
-def _split(values: pa.Array, keep: Sequence[str], birth: str) -> tuple[np.ndarray, ...]:
+def _split(values: pa.Array, keep: Sequence[str], birth: str, size: int) -> tuple[np.ndarray, ...]:
     """Per value: the digits of the 17-digit body, whether it can be encrypted, the number to encrypt,
     the parity of the sequence, the first day the encrypted date counts from, and the end of the
-    values valid for it (the domain, or less for a decade of 3,652 days)."""
+    values valid for it (the domain ``size``, or less for a decade of 3,652 days)."""
     codes, ok = _matrix(values)
     body = codes[:, :17].astype(np.int64) - ord("0")
     ok &= ((body >= 0) & (body <= 9)).all(axis=1)
@@ -108,7 +108,7 @@ def _split(values: pa.Array, keep: Sequence[str], birth: str) -> tuple[np.ndarra
         origin = decade.astype("datetime64[D]")
         limit = ((decade + np.timedelta64(10, "Y")).astype("datetime64[D]") - origin).astype(np.int64) * seq_size
     else:
-        origin, limit = np.full(len(ok), _FIRST), np.full(len(ok), domain(keep, birth))
+        origin, limit = np.full(len(ok), _FIRST), np.full(len(ok), size)
     days = (date - origin).astype(np.int64)
     seq = body[:, 14] * 100 + body[:, 15] * 10 + body[:, 16]
     seq_index = (seq // 10 * 5 + (seq % 10) // 2) if "sex" in keep else seq
@@ -161,7 +161,7 @@ def _run(key: bytes, values: pa.Array, keep: Sequence[str], cipher: str, tweak: 
          decrypt: bool) -> pa.Array:
     _area_digits(area)
     size = domain(keep, birth)
-    body, ok, x, parity, origin, limit = _split(values, keep, birth)
+    body, ok, x, parity, origin, limit = _split(values, keep, birth, size)
     return _join(body, ok, _walk(key, x, size, limit, cipher, decrypt=decrypt, tweak=tweak), parity, origin, keep, area)
 
 
