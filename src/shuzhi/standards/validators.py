@@ -90,9 +90,11 @@ def yyyymmdd_ok(n: ir.IntegerValue, latest: dt.date | None = None) -> ir.Boolean
     ok = (n >= 18_000_000) & md.between(101, 1231) & day.between(1, 31) & ((md < 229) | (md > 231) | ((md == 229) & leap))
     for end in _DAY31_OF_30_DAY_MONTHS:
         ok = ok & (md != end)
-    if latest is not None:
-        ok = ok & (n <= latest.year * 10_000 + latest.month * 100 + latest.day)
-    return ok
+    return ok if latest is None else ok & _key_not_after(n, latest)
+
+
+def _key_not_after(n: ir.IntegerValue, latest: dt.date | None) -> ir.BooleanValue:
+    return ibis.literal(True) if latest is None else n <= latest.year * 10_000 + latest.month * 100 + latest.day
 
 
 def _not_after(date: ir.DateValue, latest: dt.date | None) -> ir.BooleanValue:
@@ -139,7 +141,9 @@ def gb11643_from(
     total = _mod11_weighted(p["area"], w[:6]) + _mod11_weighted(p["birth"], w[6:14]) + _mod11_weighted(p["seq"], w[14:])
     last = p["last"]
     check_value = ibis.ifelse(last == "X", 10, last.try_cast("int64"))
-    ok18 = p["shape"] & ((total + check_value) % 11 == 1) & yyyymmdd_ok(p["birth"], latest)
+    # the birth date's test may be staged once per row for the checks sharing it (see ``birth_ok`` in quality)
+    birth_ok = p["birth_ok"] & _key_not_after(p["birth"], latest) if "birth_ok" in p else yyyymmdd_ok(p["birth"], latest)
+    ok18 = p["shape"] & ((total + check_value) % 11 == 1) & birth_ok
     if area_codes is not None:
         ok18 = ok18 & _area_ok(p["area_text"], area_codes)
     ok = ok18.fill_null(False)

@@ -1,398 +1,268 @@
 SELECT
   COUNT(*) AS `__rows`,
-  COUNT(`t14`.`__q0`) AS `__q0_e`,
-  SUM(CAST(`t14`.`__q0` AS BIGINT)) AS `__q0_p`,
-  COUNT(`t14`.`__q1`) AS `__q1_e`,
-  SUM(CAST(`t14`.`__q1` AS BIGINT)) AS `__q1_p`,
-  COUNT(`t14`.`__q2`) AS `__q2_e`,
-  SUM(CAST(`t14`.`__q2` AS BIGINT)) AS `__q2_p`,
-  COUNT(`t14`.`__q3`) AS `__q3_e`,
-  SUM(CAST(`t14`.`__q3` AS BIGINT)) AS `__q3_p`,
-  COUNT(`t14`.`__q4`) AS `__q4_e`,
-  SUM(CAST(`t14`.`__q4` AS BIGINT)) AS `__q4_p`,
-  COUNT(`t14`.`__q5`) AS `__q5_e`,
-  SUM(CAST(`t14`.`__q5` AS BIGINT)) AS `__q5_p`,
-  COUNT(`t14`.`__q6`) AS `__q6_e`,
-  SUM(CAST(`t14`.`__q6` AS BIGINT)) AS `__q6_p`,
-  COUNT(`t14`.`__q7`) AS `__q7_e`,
-  SUM(CAST(`t14`.`__q7` AS BIGINT)) AS `__q7_p`,
-  COUNT(`t14`.`__q8`) AS `__q8_e`,
-  SUM(CAST(`t14`.`__q8` AS BIGINT)) AS `__q8_p`,
-  COUNT(`t14`.`__q9`) AS `__q9_e`,
-  SUM(CAST(`t14`.`__q9` AS BIGINT)) AS `__q9_p`,
+  COUNT(`t15`.`__q0`) AS `__q0_e`,
+  SUM(CAST(`t15`.`__q0` AS BIGINT)) AS `__q0_p`,
+  COUNT(`t15`.`__q1`) AS `__q1_e`,
+  SUM(CAST(`t15`.`__q1` AS BIGINT)) AS `__q1_p`,
+  COUNT(`t15`.`__q2`) AS `__q2_e`,
+  SUM(CAST(`t15`.`__q2` AS BIGINT)) AS `__q2_p`,
+  COUNT(`t15`.`__q3`) AS `__q3_e`,
+  SUM(CAST(`t15`.`__q3` AS BIGINT)) AS `__q3_p`,
+  COUNT(`t15`.`__q4`) AS `__q4_e`,
+  SUM(CAST(`t15`.`__q4` AS BIGINT)) AS `__q4_p`,
+  COUNT(`t15`.`__q5`) AS `__q5_e`,
+  SUM(CAST(`t15`.`__q5` AS BIGINT)) AS `__q5_p`,
+  COUNT(`t15`.`__q6`) AS `__q6_e`,
+  SUM(CAST(`t15`.`__q6` AS BIGINT)) AS `__q6_p`,
+  COUNT(`t15`.`__q7`) AS `__q7_e`,
+  SUM(CAST(`t15`.`__q7` AS BIGINT)) AS `__q7_p`,
+  COUNT(`t15`.`__q8`) AS `__q8_e`,
+  SUM(CAST(`t15`.`__q8` AS BIGINT)) AS `__q8_p`,
+  COUNT(`t15`.`__q9`) AS `__q9_e`,
+  SUM(CAST(`t15`.`__q9` AS BIGINT)) AS `__q9_p`,
   1 AS `__a0_e`,
   IF(TRUE AND (
     COUNT(*) >= 1
   ), 1, 0) AS `__a0_p`
 FROM (
   SELECT
-    `t13`.`xm`,
-    `t13`.`sfzh`,
-    `t13`.`mz`,
-    `t13`.`xzqh`,
-    `t13`.`csrq`,
-    `t13`.`xb`,
-    `t13`.`yhkh`,
-    `t13`.`age`,
-    `t13`.`start_date`,
-    `t13`.`end_date`,
-    `t13`.`__lk0`,
-    `t13`.`__lk1`,
-    `t13`.`__lk2`,
-    `t13`.`__d_sfzh:id:null`,
-    `t13`.`__d_sfzh:id:shape`,
-    `t13`.`__d_sfzh:id:area_text`,
-    `t13`.`__d_sfzh:id:area`,
-    `t13`.`__d_sfzh:id:birth`,
-    `t13`.`__d_sfzh:id:seq`,
-    `t13`.`__d_sfzh:id:last`,
-    `t13`.`__d_sfzh:id:shape15`,
-    `t13`.`__d_sfzh:id:birth15_date`,
-    `t13`.`__d_yhkh:luhn16-19:null`,
-    `t13`.`__d_yhkh:luhn16-19:shape`,
-    `t13`.`__d_yhkh:luhn16-19:lo`,
-    `t13`.`__d_yhkh:luhn16-19:hi`,
-    `t13`.`__d_yhkh:luhn16-19:digit:d0`,
-    `t13`.`__d_yhkh:luhn16-19:digit:d1`,
-    `t13`.`__d_yhkh:luhn16-19:digit:d2`,
-    `t13`.`__d_yhkh:luhn16-19:digit:d3`,
-    `t13`.`__d_yhkh:luhn16-19:digit:d4`,
-    `t13`.`__d_yhkh:luhn16-19:digit:d5`,
-    `t13`.`__d_yhkh:luhn16-19:digit:d6`,
-    `t13`.`__d_yhkh:luhn16-19:digit:d7`,
-    `t13`.`__d_yhkh:luhn16-19:digit:d8`,
-    `t13`.`__d_yhkh:luhn16-19:digit:d9`,
-    `t13`.`__d_yhkh:luhn16-19:digit:d10`,
-    `t13`.`__d_yhkh:luhn16-19:digit:d11`,
-    `t13`.`__d_yhkh:luhn16-19:digit:d12`,
-    `t13`.`__d_yhkh:luhn16-19:digit:d13`,
-    `t13`.`__d_yhkh:luhn16-19:digit:d14`,
-    `t13`.`__d_yhkh:luhn16-19:digit:d15`,
-    `t13`.`__d_yhkh:luhn16-19:digit:d16`,
-    `t13`.`__d_yhkh:luhn16-19:digit:d17`,
-    `t13`.`__d_yhkh:luhn16-19:digit:d18`,
-    `t13`.`__d_age:number:n`,
-    `t13`.`__d_start_date:time:iso:iso`,
-    `t13`.`__d_start_date:time:iso:date`,
-    `t13`.`__d_end_date:time:iso:iso`,
-    `t13`.`__d_end_date:time:iso:date`,
-    CAST(`t13`.`xm` IS NOT NULL AS TINYINT) AS `__q0`,
+    `t14`.`xm`,
+    `t14`.`sfzh`,
+    `t14`.`mz`,
+    `t14`.`xzqh`,
+    `t14`.`csrq`,
+    `t14`.`xb`,
+    `t14`.`yhkh`,
+    `t14`.`age`,
+    `t14`.`start_date`,
+    `t14`.`end_date`,
+    `t14`.`__lk0`,
+    `t14`.`__lk1`,
+    `t14`.`__lk2`,
+    `t14`.`__d_sfzh:id:null`,
+    `t14`.`__d_sfzh:id:shape`,
+    `t14`.`__d_sfzh:id:area_text`,
+    `t14`.`__d_sfzh:id:area`,
+    `t14`.`__d_sfzh:id:birth`,
+    `t14`.`__d_sfzh:id:seq`,
+    `t14`.`__d_sfzh:id:last`,
+    `t14`.`__d_sfzh:id:shape15`,
+    `t14`.`__d_sfzh:id:birth15_date`,
+    `t14`.`__d_sfzh:id:birth_ok`,
+    `t14`.`__d_yhkh:luhn16-19:null`,
+    `t14`.`__d_yhkh:luhn16-19:shape`,
+    `t14`.`__d_yhkh:luhn16-19:lo`,
+    `t14`.`__d_yhkh:luhn16-19:hi`,
+    `t14`.`__d_yhkh:luhn16-19:digit:d0`,
+    `t14`.`__d_yhkh:luhn16-19:digit:d1`,
+    `t14`.`__d_yhkh:luhn16-19:digit:d2`,
+    `t14`.`__d_yhkh:luhn16-19:digit:d3`,
+    `t14`.`__d_yhkh:luhn16-19:digit:d4`,
+    `t14`.`__d_yhkh:luhn16-19:digit:d5`,
+    `t14`.`__d_yhkh:luhn16-19:digit:d6`,
+    `t14`.`__d_yhkh:luhn16-19:digit:d7`,
+    `t14`.`__d_yhkh:luhn16-19:digit:d8`,
+    `t14`.`__d_yhkh:luhn16-19:digit:d9`,
+    `t14`.`__d_yhkh:luhn16-19:digit:d10`,
+    `t14`.`__d_yhkh:luhn16-19:digit:d11`,
+    `t14`.`__d_yhkh:luhn16-19:digit:d12`,
+    `t14`.`__d_yhkh:luhn16-19:digit:d13`,
+    `t14`.`__d_yhkh:luhn16-19:digit:d14`,
+    `t14`.`__d_yhkh:luhn16-19:digit:d15`,
+    `t14`.`__d_yhkh:luhn16-19:digit:d16`,
+    `t14`.`__d_yhkh:luhn16-19:digit:d17`,
+    `t14`.`__d_yhkh:luhn16-19:digit:d18`,
+    `t14`.`__d_age:number:n`,
+    `t14`.`__d_start_date:time:iso:iso`,
+    `t14`.`__d_start_date:time:iso:date`,
+    `t14`.`__d_end_date:time:iso:iso`,
+    `t14`.`__d_end_date:time:iso:date`,
+    CAST(`t14`.`xm` IS NOT NULL AS TINYINT) AS `__q0`,
     CAST(NOT (
-      `t13`.`xm` RLIKE '^[ \t\n\r\v\f            ​　﻿]*(?:NULL|null|Null|N/A|n/a|NA|\\-\\-|暂无|无|\\-|—|空|/)?[ \t\n\r\v\f            ​　﻿]*\\z'
+      `t14`.`xm` RLIKE '^[ \t\n\r\v\f            ​　﻿]*(?:NULL|null|Null|N/A|n/a|NA|\\-\\-|暂无|无|\\-|—|空|/)?[ \t\n\r\v\f            ​　﻿]*\\z'
     ) AS TINYINT) AS `__q1`,
     CAST(IF(
-      `t13`.`__d_sfzh:id:null`,
+      `t14`.`__d_sfzh:id:null`,
       CAST(NULL AS BOOLEAN),
       COALESCE(
-        `t13`.`__d_sfzh:id:shape`
+        `t14`.`__d_sfzh:id:shape`
         AND (
           (
             (
               (
-                `t13`.`__d_sfzh:id:area` * 4
+                `t14`.`__d_sfzh:id:area` * 4
               ) + (
                 (
-                  `t13`.`__d_sfzh:id:area` % 10
+                  `t14`.`__d_sfzh:id:area` % 10
                 ) * 1
               ) + (
                 (
-                  `t13`.`__d_sfzh:id:area` % 100
+                  `t14`.`__d_sfzh:id:area` % 100
                 ) * 9
               ) + (
                 (
-                  `t13`.`__d_sfzh:id:area` % 1000
+                  `t14`.`__d_sfzh:id:area` % 1000
                 ) * 4
               ) + (
                 (
-                  `t13`.`__d_sfzh:id:area` % 10000
+                  `t14`.`__d_sfzh:id:area` % 10000
                 ) * 3
               ) + (
                 (
-                  `t13`.`__d_sfzh:id:area` % 100000
+                  `t14`.`__d_sfzh:id:area` % 100000
                 ) * 5
               ) + (
                 (
-                  `t13`.`__d_sfzh:id:birth` * 9
+                  `t14`.`__d_sfzh:id:birth` * 9
                 ) + (
                   (
-                    `t13`.`__d_sfzh:id:birth` % 10
+                    `t14`.`__d_sfzh:id:birth` % 10
                   ) * 4
                 ) + (
                   (
-                    `t13`.`__d_sfzh:id:birth` % 100
+                    `t14`.`__d_sfzh:id:birth` % 100
                   ) * 3
                 ) + (
                   (
-                    `t13`.`__d_sfzh:id:birth` % 1000
+                    `t14`.`__d_sfzh:id:birth` % 1000
                   ) * 5
                 ) + (
                   (
-                    `t13`.`__d_sfzh:id:birth` % 10000
+                    `t14`.`__d_sfzh:id:birth` % 10000
                   ) * 1
                 ) + (
                   (
-                    `t13`.`__d_sfzh:id:birth` % 100000
+                    `t14`.`__d_sfzh:id:birth` % 100000
                   ) * 9
                 ) + (
                   (
-                    `t13`.`__d_sfzh:id:birth` % 1000000
+                    `t14`.`__d_sfzh:id:birth` % 1000000
                   ) * 4
                 ) + (
                   (
-                    `t13`.`__d_sfzh:id:birth` % 10000000
+                    `t14`.`__d_sfzh:id:birth` % 10000000
                   ) * 3
                 )
               ) + (
                 (
-                  `t13`.`__d_sfzh:id:seq` * 8
+                  `t14`.`__d_sfzh:id:seq` * 8
                 ) + (
                   (
-                    `t13`.`__d_sfzh:id:seq` % 10
+                    `t14`.`__d_sfzh:id:seq` % 10
                   ) * 6
                 ) + (
                   (
-                    `t13`.`__d_sfzh:id:seq` % 100
+                    `t14`.`__d_sfzh:id:seq` % 100
                   ) * 10
                 )
-              ) + IF(`t13`.`__d_sfzh:id:last` = 'X', 10, TRY_CAST(`t13`.`__d_sfzh:id:last` AS BIGINT))
+              ) + IF(`t14`.`__d_sfzh:id:last` = 'X', 10, TRY_CAST(`t14`.`__d_sfzh:id:last` AS BIGINT))
             ) % 11
           ) = 1
         )
         AND (
-          (
-            `t13`.`__d_sfzh:id:birth` >= 18000000
-          )
-          AND `t13`.`__d_sfzh:id:birth` % 10000 BETWEEN 101 AND 1231
-          AND (
-            `t13`.`__d_sfzh:id:birth` % 10000
-          ) % 100 BETWEEN 1 AND 31
-          AND (
-            (
-              (
-                `t13`.`__d_sfzh:id:birth` % 10000
-              ) < 229
-            )
-            OR (
-              (
-                `t13`.`__d_sfzh:id:birth` % 10000
-              ) > 231
-            )
-            OR (
-              (
-                (
-                  `t13`.`__d_sfzh:id:birth` % 10000
-                ) = 229
-              )
-              AND (
-                (
-                  (
-                    (
-                      `t13`.`__d_sfzh:id:birth` % 40000
-                    ) < 10000
-                  )
-                  AND (
-                    (
-                      `t13`.`__d_sfzh:id:birth` % 1000000
-                    ) >= 10000
-                  )
-                )
-                OR (
-                  (
-                    `t13`.`__d_sfzh:id:birth` % 4000000
-                  ) < 10000
-                )
-              )
-            )
-          )
-          AND (
-            (
-              `t13`.`__d_sfzh:id:birth` % 10000
-            ) <> 431
-          )
-          AND (
-            (
-              `t13`.`__d_sfzh:id:birth` % 10000
-            ) <> 631
-          )
-          AND (
-            (
-              `t13`.`__d_sfzh:id:birth` % 10000
-            ) <> 931
-          )
-          AND (
-            (
-              `t13`.`__d_sfzh:id:birth` % 10000
-            ) <> 1131
-          )
-          AND (
-            `t13`.`__d_sfzh:id:birth` <= 20260630
+          `t14`.`__d_sfzh:id:birth_ok` AND (
+            `t14`.`__d_sfzh:id:birth` <= 20260630
           )
         )
-        AND `t13`.`__lk0`,
+        AND `t14`.`__lk0`,
         FALSE
       )
     ) AS TINYINT) AS `__q2`,
-    CAST(`t13`.`__lk1` AS TINYINT) AS `__q3`,
-    CAST(`t13`.`__lk2` AS TINYINT) AS `__q4`,
+    CAST(`t14`.`__lk1` AS TINYINT) AS `__q3`,
+    CAST(`t14`.`__lk2` AS TINYINT) AS `__q4`,
     CAST(CASE
-      WHEN `t13`.`__d_sfzh:id:shape`
+      WHEN `t14`.`__d_sfzh:id:shape`
+      AND `t14`.`__d_sfzh:id:birth_ok`
       AND (
-        (
-          `t13`.`__d_sfzh:id:birth` >= 18000000
-        )
-        AND `t13`.`__d_sfzh:id:birth` % 10000 BETWEEN 101 AND 1231
-        AND (
-          `t13`.`__d_sfzh:id:birth` % 10000
-        ) % 100 BETWEEN 1 AND 31
-        AND (
-          (
-            (
-              `t13`.`__d_sfzh:id:birth` % 10000
-            ) < 229
-          )
-          OR (
-            (
-              `t13`.`__d_sfzh:id:birth` % 10000
-            ) > 231
-          )
-          OR (
-            (
-              (
-                `t13`.`__d_sfzh:id:birth` % 10000
-              ) = 229
-            )
-            AND (
-              (
-                (
-                  (
-                    `t13`.`__d_sfzh:id:birth` % 40000
-                  ) < 10000
-                )
-                AND (
-                  (
-                    `t13`.`__d_sfzh:id:birth` % 1000000
-                  ) >= 10000
-                )
-              )
-              OR (
-                (
-                  `t13`.`__d_sfzh:id:birth` % 4000000
-                ) < 10000
-              )
-            )
-          )
-        )
-        AND (
-          (
-            `t13`.`__d_sfzh:id:birth` % 10000
-          ) <> 431
-        )
-        AND (
-          (
-            `t13`.`__d_sfzh:id:birth` % 10000
-          ) <> 631
-        )
-        AND (
-          (
-            `t13`.`__d_sfzh:id:birth` % 10000
-          ) <> 931
-        )
-        AND (
-          (
-            `t13`.`__d_sfzh:id:birth` % 10000
-          ) <> 1131
-        )
+        `t14`.`__d_sfzh:id:birth` < 22010000
       )
       AND (
-        `t13`.`__d_sfzh:id:birth` < 22010000
-      )
-      AND (
-        `t13`.`csrq` = CONCAT(
+        `t14`.`csrq` = CONCAT(
           CONCAT(
             CONCAT(
               CONCAT(
-                SUBSTRING(`t13`.`sfzh`, IF((
+                SUBSTRING(`t14`.`sfzh`, IF((
                   6 + 1
-                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`sfzh`)), 4),
+                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`sfzh`)), 4),
                 '-'
               ),
-              SUBSTRING(`t13`.`sfzh`, IF((
+              SUBSTRING(`t14`.`sfzh`, IF((
                 10 + 1
-              ) >= 1, 10 + 1, 10 + 1 + LENGTH(`t13`.`sfzh`)), 2)
+              ) >= 1, 10 + 1, 10 + 1 + LENGTH(`t14`.`sfzh`)), 2)
             ),
             '-'
           ),
-          SUBSTRING(`t13`.`sfzh`, IF((
+          SUBSTRING(`t14`.`sfzh`, IF((
             12 + 1
-          ) >= 1, 12 + 1, 12 + 1 + LENGTH(`t13`.`sfzh`)), 2)
+          ) >= 1, 12 + 1, 12 + 1 + LENGTH(`t14`.`sfzh`)), 2)
         )
       )
       THEN TRUE
       ELSE CASE
-        WHEN `t13`.`__d_sfzh:id:shape`
+        WHEN `t14`.`__d_sfzh:id:shape`
         THEN IF(
-          SUBSTRING(`t13`.`sfzh`, IF((
+          SUBSTRING(`t14`.`sfzh`, IF((
             6 + 1
-          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`sfzh`)), 4) >= '1800',
+          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`sfzh`)), 4) >= '1800',
           TRY_CAST(CONCAT(
             CONCAT(
               CONCAT(
                 CONCAT(
-                  SUBSTRING(`t13`.`sfzh`, IF((
+                  SUBSTRING(`t14`.`sfzh`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`sfzh`)), 4),
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`sfzh`)), 4),
                   '-'
                 ),
-                SUBSTRING(`t13`.`sfzh`, IF((
+                SUBSTRING(`t14`.`sfzh`, IF((
                   10 + 1
-                ) >= 1, 10 + 1, 10 + 1 + LENGTH(`t13`.`sfzh`)), 2)
+                ) >= 1, 10 + 1, 10 + 1 + LENGTH(`t14`.`sfzh`)), 2)
               ),
               '-'
             ),
-            SUBSTRING(`t13`.`sfzh`, IF((
+            SUBSTRING(`t14`.`sfzh`, IF((
               12 + 1
-            ) >= 1, 12 + 1, 12 + 1 + LENGTH(`t13`.`sfzh`)), 2)
+            ) >= 1, 12 + 1, 12 + 1 + LENGTH(`t14`.`sfzh`)), 2)
           ) AS DATE),
           CAST(NULL AS DATE)
         )
-        WHEN `t13`.`__d_sfzh:id:shape15`
-        THEN `t13`.`__d_sfzh:id:birth15_date`
+        WHEN `t14`.`__d_sfzh:id:shape15`
+        THEN `t14`.`__d_sfzh:id:birth15_date`
         ELSE CAST(NULL AS DATE)
       END = CASE
-        WHEN `t13`.`csrq` RLIKE '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\\z'
+        WHEN `t14`.`csrq` RLIKE '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\\z'
         AND (
-          TRY_CAST(SUBSTRING(`t13`.`csrq`, IF((
+          TRY_CAST(SUBSTRING(`t14`.`csrq`, IF((
             0 + 1
-          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 10) AS DATE) IS NOT NULL
+          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`csrq`)), 10) AS DATE) IS NOT NULL
         )
-        THEN TRY_CAST(SUBSTRING(`t13`.`csrq`, IF((
+        THEN TRY_CAST(SUBSTRING(`t14`.`csrq`, IF((
           0 + 1
-        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 10) AS DATE)
+        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`csrq`)), 10) AS DATE)
         WHEN COALESCE(
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
+                `t14`.`csrq` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t13`.`csrq`, IF((
+                        SUBSTRING(`t14`.`csrq`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`csrq`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t13`.`csrq`, IF((
+                      SUBSTRING(`t14`.`csrq`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`csrq`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t13`.`csrq`, IF((
+                  SUBSTRING(`t14`.`csrq`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`csrq`)), 2)
                 ),
-                `t13`.`csrq`
+                `t14`.`csrq`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
             ),
@@ -401,27 +271,27 @@ FROM (
           AND CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
+                `t14`.`csrq` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t13`.`csrq`, IF((
+                        SUBSTRING(`t14`.`csrq`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`csrq`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t13`.`csrq`, IF((
+                      SUBSTRING(`t14`.`csrq`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`csrq`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t13`.`csrq`, IF((
+                  SUBSTRING(`t14`.`csrq`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`csrq`)), 2)
                 ),
-                `t13`.`csrq`
+                `t14`.`csrq`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               2
@@ -432,27 +302,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
+                  `t14`.`csrq` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t13`.`csrq`, IF((
+                          SUBSTRING(`t14`.`csrq`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`csrq`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t13`.`csrq`, IF((
+                        SUBSTRING(`t14`.`csrq`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`csrq`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t13`.`csrq`, IF((
+                    SUBSTRING(`t14`.`csrq`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`csrq`)), 2)
                   ),
-                  `t13`.`csrq`
+                  `t14`.`csrq`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 3
@@ -464,27 +334,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
+                  `t14`.`csrq` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t13`.`csrq`, IF((
+                          SUBSTRING(`t14`.`csrq`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`csrq`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t13`.`csrq`, IF((
+                        SUBSTRING(`t14`.`csrq`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`csrq`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t13`.`csrq`, IF((
+                    SUBSTRING(`t14`.`csrq`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`csrq`)), 2)
                   ),
-                  `t13`.`csrq`
+                  `t14`.`csrq`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 3
@@ -494,27 +364,27 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
+                    `t14`.`csrq` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t13`.`csrq`, IF((
+                            SUBSTRING(`t14`.`csrq`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`csrq`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t13`.`csrq`, IF((
+                          SUBSTRING(`t14`.`csrq`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`csrq`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t13`.`csrq`, IF((
+                      SUBSTRING(`t14`.`csrq`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`csrq`)), 2)
                     ),
-                    `t13`.`csrq`
+                    `t14`.`csrq`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   2
@@ -528,27 +398,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
+                            `t14`.`csrq` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
-                                    SUBSTRING(`t13`.`csrq`, IF((
+                                    SUBSTRING(`t14`.`csrq`, IF((
                                       0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`csrq`)), 4),
                                     '-'
                                   ),
-                                  SUBSTRING(`t13`.`csrq`, IF((
+                                  SUBSTRING(`t14`.`csrq`, IF((
                                     4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`csrq`)), 2)
                                 ),
                                 '-'
                               ),
-                              SUBSTRING(`t13`.`csrq`, IF((
+                              SUBSTRING(`t14`.`csrq`, IF((
                                 6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`csrq`)), 2)
                             ),
-                            `t13`.`csrq`
+                            `t14`.`csrq`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                         ),
@@ -561,27 +431,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
+                            `t14`.`csrq` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
-                                    SUBSTRING(`t13`.`csrq`, IF((
+                                    SUBSTRING(`t14`.`csrq`, IF((
                                       0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`csrq`)), 4),
                                     '-'
                                   ),
-                                  SUBSTRING(`t13`.`csrq`, IF((
+                                  SUBSTRING(`t14`.`csrq`, IF((
                                     4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`csrq`)), 2)
                                 ),
                                 '-'
                               ),
-                              SUBSTRING(`t13`.`csrq`, IF((
+                              SUBSTRING(`t14`.`csrq`, IF((
                                 6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`csrq`)), 2)
                             ),
-                            `t13`.`csrq`
+                            `t14`.`csrq`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                         ),
@@ -595,27 +465,27 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         IF(
-                          `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
+                          `t14`.`csrq` RLIKE '^[0-9]{8}\\z',
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 CONCAT(
-                                  SUBSTRING(`t13`.`csrq`, IF((
+                                  SUBSTRING(`t14`.`csrq`, IF((
                                     0 + 1
-                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
+                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`csrq`)), 4),
                                   '-'
                                 ),
-                                SUBSTRING(`t13`.`csrq`, IF((
+                                SUBSTRING(`t14`.`csrq`, IF((
                                   4 + 1
-                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`csrq`)), 2)
                               ),
                               '-'
                             ),
-                            SUBSTRING(`t13`.`csrq`, IF((
+                            SUBSTRING(`t14`.`csrq`, IF((
                               6 + 1
-                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`csrq`)), 2)
                           ),
-                          `t13`.`csrq`
+                          `t14`.`csrq`
                         ),
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                       ),
@@ -634,27 +504,27 @@ FROM (
                     CAST(CAST(NULLIF(
                       REGEXP_EXTRACT(
                         IF(
-                          `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
+                          `t14`.`csrq` RLIKE '^[0-9]{8}\\z',
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 CONCAT(
-                                  SUBSTRING(`t13`.`csrq`, IF((
+                                  SUBSTRING(`t14`.`csrq`, IF((
                                     0 + 1
-                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
+                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`csrq`)), 4),
                                   '-'
                                 ),
-                                SUBSTRING(`t13`.`csrq`, IF((
+                                SUBSTRING(`t14`.`csrq`, IF((
                                   4 + 1
-                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`csrq`)), 2)
                               ),
                               '-'
                             ),
-                            SUBSTRING(`t13`.`csrq`, IF((
+                            SUBSTRING(`t14`.`csrq`, IF((
                               6 + 1
-                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`csrq`)), 2)
                           ),
-                          `t13`.`csrq`
+                          `t14`.`csrq`
                         ),
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                         2
@@ -674,27 +544,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
+                    `t14`.`csrq` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t13`.`csrq`, IF((
+                            SUBSTRING(`t14`.`csrq`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`csrq`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t13`.`csrq`, IF((
+                          SUBSTRING(`t14`.`csrq`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`csrq`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t13`.`csrq`, IF((
+                      SUBSTRING(`t14`.`csrq`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`csrq`)), 2)
                     ),
-                    `t13`.`csrq`
+                    `t14`.`csrq`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   4
@@ -706,27 +576,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
+                    `t14`.`csrq` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t13`.`csrq`, IF((
+                            SUBSTRING(`t14`.`csrq`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`csrq`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t13`.`csrq`, IF((
+                          SUBSTRING(`t14`.`csrq`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`csrq`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t13`.`csrq`, IF((
+                      SUBSTRING(`t14`.`csrq`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`csrq`)), 2)
                     ),
-                    `t13`.`csrq`
+                    `t14`.`csrq`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   4
@@ -736,27 +606,27 @@ FROM (
               AND CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
+                    `t14`.`csrq` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t13`.`csrq`, IF((
+                            SUBSTRING(`t14`.`csrq`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`csrq`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t13`.`csrq`, IF((
+                          SUBSTRING(`t14`.`csrq`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`csrq`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t13`.`csrq`, IF((
+                      SUBSTRING(`t14`.`csrq`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`csrq`)), 2)
                     ),
-                    `t13`.`csrq`
+                    `t14`.`csrq`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   5
@@ -768,27 +638,27 @@ FROM (
                   CAST(NULLIF(
                     REGEXP_EXTRACT(
                       IF(
-                        `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
+                        `t14`.`csrq` RLIKE '^[0-9]{8}\\z',
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               CONCAT(
-                                SUBSTRING(`t13`.`csrq`, IF((
+                                SUBSTRING(`t14`.`csrq`, IF((
                                   0 + 1
-                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`csrq`)), 4),
                                 '-'
                               ),
-                              SUBSTRING(`t13`.`csrq`, IF((
+                              SUBSTRING(`t14`.`csrq`, IF((
                                 4 + 1
-                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`csrq`)), 2)
                             ),
                             '-'
                           ),
-                          SUBSTRING(`t13`.`csrq`, IF((
+                          SUBSTRING(`t14`.`csrq`, IF((
                             6 + 1
-                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`csrq`)), 2)
                         ),
-                        `t13`.`csrq`
+                        `t14`.`csrq`
                       ),
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                       6
@@ -799,27 +669,27 @@ FROM (
                 OR CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
+                      `t14`.`csrq` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t13`.`csrq`, IF((
+                              SUBSTRING(`t14`.`csrq`, IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`csrq`)), 4),
                               '-'
                             ),
-                            SUBSTRING(`t13`.`csrq`, IF((
+                            SUBSTRING(`t14`.`csrq`, IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`csrq`)), 2)
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t13`.`csrq`, IF((
+                        SUBSTRING(`t14`.`csrq`, IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`csrq`)), 2)
                       ),
-                      `t13`.`csrq`
+                      `t14`.`csrq`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     6
@@ -835,27 +705,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
+                `t14`.`csrq` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t13`.`csrq`, IF((
+                        SUBSTRING(`t14`.`csrq`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`csrq`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t13`.`csrq`, IF((
+                      SUBSTRING(`t14`.`csrq`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`csrq`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t13`.`csrq`, IF((
+                  SUBSTRING(`t14`.`csrq`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`csrq`)), 2)
                 ),
-                `t13`.`csrq`
+                `t14`.`csrq`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
             ),
@@ -864,27 +734,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
+                `t14`.`csrq` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t13`.`csrq`, IF((
+                        SUBSTRING(`t14`.`csrq`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`csrq`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t13`.`csrq`, IF((
+                      SUBSTRING(`t14`.`csrq`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`csrq`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t13`.`csrq`, IF((
+                  SUBSTRING(`t14`.`csrq`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`csrq`)), 2)
                 ),
-                `t13`.`csrq`
+                `t14`.`csrq`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               2
@@ -894,27 +764,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t13`.`csrq` RLIKE '^[0-9]{8}\\z',
+                `t14`.`csrq` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t13`.`csrq`, IF((
+                        SUBSTRING(`t14`.`csrq`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`csrq`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`csrq`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t13`.`csrq`, IF((
+                      SUBSTRING(`t14`.`csrq`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`csrq`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t13`.`csrq`, IF((
+                  SUBSTRING(`t14`.`csrq`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`csrq`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`csrq`)), 2)
                 ),
-                `t13`.`csrq`
+                `t14`.`csrq`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               3
@@ -927,11 +797,11 @@ FROM (
     END AS TINYINT) AS `__q5`,
     CAST((
       IF(
-        `t13`.`__d_sfzh:id:shape` OR `t13`.`__d_sfzh:id:shape15`,
-        `t13`.`__d_sfzh:id:seq` % 10,
+        `t14`.`__d_sfzh:id:shape` OR `t14`.`__d_sfzh:id:shape15`,
+        `t14`.`__d_sfzh:id:seq` % 10,
         CAST(NULL AS BIGINT)
       ) % 2
-    ) = CASE `t13`.`xb`
+    ) = CASE `t14`.`xb`
       WHEN '1'
       THEN 1
       WHEN '男'
@@ -944,7 +814,7 @@ FROM (
       THEN 0
       WHEN '女性'
       THEN 0
-      ELSE CASE TRIM(' \t\n\r\v\f' FROM `t13`.`xb`)
+      ELSE CASE TRIM(' \t\n\r\v\f' FROM `t14`.`xb`)
         WHEN '1'
         THEN 1
         WHEN '男'
@@ -961,68 +831,68 @@ FROM (
       END
     END AS TINYINT) AS `__q6`,
     CAST(IF(
-      `t13`.`__d_yhkh:luhn16-19:null`,
+      `t14`.`__d_yhkh:luhn16-19:null`,
       CAST(NULL AS BOOLEAN),
       COALESCE(
-        `t13`.`__d_yhkh:luhn16-19:shape`
+        `t14`.`__d_yhkh:luhn16-19:shape`
         AND (
           (
             (
-              0 + `t13`.`__d_yhkh:luhn16-19:digit:d0` + (
+              0 + `t14`.`__d_yhkh:luhn16-19:digit:d0` + (
                 (
-                  `t13`.`__d_yhkh:luhn16-19:digit:d1` * 2
+                  `t14`.`__d_yhkh:luhn16-19:digit:d1` * 2
                 ) - (
-                  CAST(`t13`.`__d_yhkh:luhn16-19:digit:d1` >= 5 AS BIGINT) * 9
+                  CAST(`t14`.`__d_yhkh:luhn16-19:digit:d1` >= 5 AS BIGINT) * 9
                 )
-              ) + `t13`.`__d_yhkh:luhn16-19:digit:d2` + (
+              ) + `t14`.`__d_yhkh:luhn16-19:digit:d2` + (
                 (
-                  `t13`.`__d_yhkh:luhn16-19:digit:d3` * 2
+                  `t14`.`__d_yhkh:luhn16-19:digit:d3` * 2
                 ) - (
-                  CAST(`t13`.`__d_yhkh:luhn16-19:digit:d3` >= 5 AS BIGINT) * 9
+                  CAST(`t14`.`__d_yhkh:luhn16-19:digit:d3` >= 5 AS BIGINT) * 9
                 )
-              ) + `t13`.`__d_yhkh:luhn16-19:digit:d4` + (
+              ) + `t14`.`__d_yhkh:luhn16-19:digit:d4` + (
                 (
-                  `t13`.`__d_yhkh:luhn16-19:digit:d5` * 2
+                  `t14`.`__d_yhkh:luhn16-19:digit:d5` * 2
                 ) - (
-                  CAST(`t13`.`__d_yhkh:luhn16-19:digit:d5` >= 5 AS BIGINT) * 9
+                  CAST(`t14`.`__d_yhkh:luhn16-19:digit:d5` >= 5 AS BIGINT) * 9
                 )
-              ) + `t13`.`__d_yhkh:luhn16-19:digit:d6` + (
+              ) + `t14`.`__d_yhkh:luhn16-19:digit:d6` + (
                 (
-                  `t13`.`__d_yhkh:luhn16-19:digit:d7` * 2
+                  `t14`.`__d_yhkh:luhn16-19:digit:d7` * 2
                 ) - (
-                  CAST(`t13`.`__d_yhkh:luhn16-19:digit:d7` >= 5 AS BIGINT) * 9
+                  CAST(`t14`.`__d_yhkh:luhn16-19:digit:d7` >= 5 AS BIGINT) * 9
                 )
-              ) + `t13`.`__d_yhkh:luhn16-19:digit:d8` + (
+              ) + `t14`.`__d_yhkh:luhn16-19:digit:d8` + (
                 (
-                  `t13`.`__d_yhkh:luhn16-19:digit:d9` * 2
+                  `t14`.`__d_yhkh:luhn16-19:digit:d9` * 2
                 ) - (
-                  CAST(`t13`.`__d_yhkh:luhn16-19:digit:d9` >= 5 AS BIGINT) * 9
+                  CAST(`t14`.`__d_yhkh:luhn16-19:digit:d9` >= 5 AS BIGINT) * 9
                 )
-              ) + `t13`.`__d_yhkh:luhn16-19:digit:d10` + (
+              ) + `t14`.`__d_yhkh:luhn16-19:digit:d10` + (
                 (
-                  `t13`.`__d_yhkh:luhn16-19:digit:d11` * 2
+                  `t14`.`__d_yhkh:luhn16-19:digit:d11` * 2
                 ) - (
-                  CAST(`t13`.`__d_yhkh:luhn16-19:digit:d11` >= 5 AS BIGINT) * 9
+                  CAST(`t14`.`__d_yhkh:luhn16-19:digit:d11` >= 5 AS BIGINT) * 9
                 )
-              ) + `t13`.`__d_yhkh:luhn16-19:digit:d12` + (
+              ) + `t14`.`__d_yhkh:luhn16-19:digit:d12` + (
                 (
-                  `t13`.`__d_yhkh:luhn16-19:digit:d13` * 2
+                  `t14`.`__d_yhkh:luhn16-19:digit:d13` * 2
                 ) - (
-                  CAST(`t13`.`__d_yhkh:luhn16-19:digit:d13` >= 5 AS BIGINT) * 9
+                  CAST(`t14`.`__d_yhkh:luhn16-19:digit:d13` >= 5 AS BIGINT) * 9
                 )
-              ) + `t13`.`__d_yhkh:luhn16-19:digit:d14` + (
+              ) + `t14`.`__d_yhkh:luhn16-19:digit:d14` + (
                 (
-                  `t13`.`__d_yhkh:luhn16-19:digit:d15` * 2
+                  `t14`.`__d_yhkh:luhn16-19:digit:d15` * 2
                 ) - (
-                  CAST(`t13`.`__d_yhkh:luhn16-19:digit:d15` >= 5 AS BIGINT) * 9
+                  CAST(`t14`.`__d_yhkh:luhn16-19:digit:d15` >= 5 AS BIGINT) * 9
                 )
-              ) + `t13`.`__d_yhkh:luhn16-19:digit:d16` + (
+              ) + `t14`.`__d_yhkh:luhn16-19:digit:d16` + (
                 (
-                  `t13`.`__d_yhkh:luhn16-19:digit:d17` * 2
+                  `t14`.`__d_yhkh:luhn16-19:digit:d17` * 2
                 ) - (
-                  CAST(`t13`.`__d_yhkh:luhn16-19:digit:d17` >= 5 AS BIGINT) * 9
+                  CAST(`t14`.`__d_yhkh:luhn16-19:digit:d17` >= 5 AS BIGINT) * 9
                 )
-              ) + `t13`.`__d_yhkh:luhn16-19:digit:d18`
+              ) + `t14`.`__d_yhkh:luhn16-19:digit:d18`
             ) % 10
           ) = 0
         ),
@@ -1030,59 +900,59 @@ FROM (
       )
     ) AS TINYINT) AS `__q7`,
     CAST(IF(
-      COALESCE(`t13`.`xb` = '1', FALSE),
+      COALESCE(`t14`.`xb` = '1', FALSE),
       IF(
-        `t13`.`age` IS NULL,
+        `t14`.`age` IS NULL,
         CAST(NULL AS BOOLEAN),
-        COALESCE(`t13`.`__d_age:number:n` BETWEEN 0 AND 150, FALSE)
+        COALESCE(`t14`.`__d_age:number:n` BETWEEN 0 AND 150, FALSE)
       ),
       CAST(NULL AS BOOLEAN)
     ) AS TINYINT) AS `__q8`,
     CAST(IF(
       (
         CASE
-          WHEN `t13`.`__d_start_date:time:iso:iso`
+          WHEN `t14`.`__d_start_date:time:iso:iso`
           AND (
-            `t13`.`__d_start_date:time:iso:date` IS NOT NULL
+            `t14`.`__d_start_date:time:iso:date` IS NOT NULL
           )
-          THEN `t13`.`__d_start_date:time:iso:date`
+          THEN `t14`.`__d_start_date:time:iso:date`
           WHEN COALESCE(
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                  `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           SUBSTRING(
-                            `t13`.`start_date`,
+                            `t14`.`start_date`,
                             IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                             4
                           ),
                           '-'
                         ),
                         SUBSTRING(
-                          `t13`.`start_date`,
+                          `t14`.`start_date`,
                           IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                           2
                         )
                       ),
                       '-'
                     ),
                     SUBSTRING(
-                      `t13`.`start_date`,
+                      `t14`.`start_date`,
                       IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                       2
                     )
                   ),
-                  `t13`.`start_date`
+                  `t14`.`start_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
               ),
@@ -1091,39 +961,39 @@ FROM (
             AND CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                  `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           SUBSTRING(
-                            `t13`.`start_date`,
+                            `t14`.`start_date`,
                             IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                             4
                           ),
                           '-'
                         ),
                         SUBSTRING(
-                          `t13`.`start_date`,
+                          `t14`.`start_date`,
                           IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                           2
                         )
                       ),
                       '-'
                     ),
                     SUBSTRING(
-                      `t13`.`start_date`,
+                      `t14`.`start_date`,
                       IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                       2
                     )
                   ),
-                  `t13`.`start_date`
+                  `t14`.`start_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 2
@@ -1134,39 +1004,39 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                    `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             SUBSTRING(
-                              `t13`.`start_date`,
+                              `t14`.`start_date`,
                               IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                               4
                             ),
                             '-'
                           ),
                           SUBSTRING(
-                            `t13`.`start_date`,
+                            `t14`.`start_date`,
                             IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                             2
                           )
                         ),
                         '-'
                       ),
                       SUBSTRING(
-                        `t13`.`start_date`,
+                        `t14`.`start_date`,
                         IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                         2
                       )
                     ),
-                    `t13`.`start_date`
+                    `t14`.`start_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   3
@@ -1178,39 +1048,39 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                    `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             SUBSTRING(
-                              `t13`.`start_date`,
+                              `t14`.`start_date`,
                               IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                               4
                             ),
                             '-'
                           ),
                           SUBSTRING(
-                            `t13`.`start_date`,
+                            `t14`.`start_date`,
                             IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                             2
                           )
                         ),
                         '-'
                       ),
                       SUBSTRING(
-                        `t13`.`start_date`,
+                        `t14`.`start_date`,
                         IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                         2
                       )
                     ),
-                    `t13`.`start_date`
+                    `t14`.`start_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   3
@@ -1220,39 +1090,39 @@ FROM (
                 WHEN CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                      `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               SUBSTRING(
-                                `t13`.`start_date`,
+                                `t14`.`start_date`,
                                 IF((
                                   0 + 1
-                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                                 4
                               ),
                               '-'
                             ),
                             SUBSTRING(
-                              `t13`.`start_date`,
+                              `t14`.`start_date`,
                               IF((
                                 4 + 1
-                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                               2
                             )
                           ),
                           '-'
                         ),
                         SUBSTRING(
-                          `t13`.`start_date`,
+                          `t14`.`start_date`,
                           IF((
                             6 + 1
-                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                           2
                         )
                       ),
-                      `t13`.`start_date`
+                      `t14`.`start_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     2
@@ -1266,39 +1136,39 @@ FROM (
                         CAST(NULLIF(
                           REGEXP_EXTRACT(
                             IF(
-                              `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                              `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
                                     CONCAT(
                                       SUBSTRING(
-                                        `t13`.`start_date`,
+                                        `t14`.`start_date`,
                                         IF((
                                           0 + 1
-                                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                                         4
                                       ),
                                       '-'
                                     ),
                                     SUBSTRING(
-                                      `t13`.`start_date`,
+                                      `t14`.`start_date`,
                                       IF((
                                         4 + 1
-                                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                                       2
                                     )
                                   ),
                                   '-'
                                 ),
                                 SUBSTRING(
-                                  `t13`.`start_date`,
+                                  `t14`.`start_date`,
                                   IF((
                                     6 + 1
-                                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                                   2
                                 )
                               ),
-                              `t13`.`start_date`
+                              `t14`.`start_date`
                             ),
                             '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                           ),
@@ -1311,39 +1181,39 @@ FROM (
                         CAST(NULLIF(
                           REGEXP_EXTRACT(
                             IF(
-                              `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                              `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
                                     CONCAT(
                                       SUBSTRING(
-                                        `t13`.`start_date`,
+                                        `t14`.`start_date`,
                                         IF((
                                           0 + 1
-                                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                                         4
                                       ),
                                       '-'
                                     ),
                                     SUBSTRING(
-                                      `t13`.`start_date`,
+                                      `t14`.`start_date`,
                                       IF((
                                         4 + 1
-                                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                                       2
                                     )
                                   ),
                                   '-'
                                 ),
                                 SUBSTRING(
-                                  `t13`.`start_date`,
+                                  `t14`.`start_date`,
                                   IF((
                                     6 + 1
-                                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                                   2
                                 )
                               ),
-                              `t13`.`start_date`
+                              `t14`.`start_date`
                             ),
                             '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                           ),
@@ -1357,39 +1227,39 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                            `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
                                     SUBSTRING(
-                                      `t13`.`start_date`,
+                                      `t14`.`start_date`,
                                       IF((
                                         0 + 1
-                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                                       4
                                     ),
                                     '-'
                                   ),
                                   SUBSTRING(
-                                    `t13`.`start_date`,
+                                    `t14`.`start_date`,
                                     IF((
                                       4 + 1
-                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                                     2
                                   )
                                 ),
                                 '-'
                               ),
                               SUBSTRING(
-                                `t13`.`start_date`,
+                                `t14`.`start_date`,
                                 IF((
                                   6 + 1
-                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                                 2
                               )
                             ),
-                            `t13`.`start_date`
+                            `t14`.`start_date`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                         ),
@@ -1408,39 +1278,39 @@ FROM (
                       CAST(CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                            `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
                                     SUBSTRING(
-                                      `t13`.`start_date`,
+                                      `t14`.`start_date`,
                                       IF((
                                         0 + 1
-                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                                       4
                                     ),
                                     '-'
                                   ),
                                   SUBSTRING(
-                                    `t13`.`start_date`,
+                                    `t14`.`start_date`,
                                     IF((
                                       4 + 1
-                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                                     2
                                   )
                                 ),
                                 '-'
                               ),
                               SUBSTRING(
-                                `t13`.`start_date`,
+                                `t14`.`start_date`,
                                 IF((
                                   6 + 1
-                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                                 2
                               )
                             ),
-                            `t13`.`start_date`
+                            `t14`.`start_date`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                           2
@@ -1460,39 +1330,39 @@ FROM (
                 CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                      `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               SUBSTRING(
-                                `t13`.`start_date`,
+                                `t14`.`start_date`,
                                 IF((
                                   0 + 1
-                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                                 4
                               ),
                               '-'
                             ),
                             SUBSTRING(
-                              `t13`.`start_date`,
+                              `t14`.`start_date`,
                               IF((
                                 4 + 1
-                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                               2
                             )
                           ),
                           '-'
                         ),
                         SUBSTRING(
-                          `t13`.`start_date`,
+                          `t14`.`start_date`,
                           IF((
                             6 + 1
-                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                           2
                         )
                       ),
-                      `t13`.`start_date`
+                      `t14`.`start_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     4
@@ -1504,39 +1374,39 @@ FROM (
                 CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                      `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               SUBSTRING(
-                                `t13`.`start_date`,
+                                `t14`.`start_date`,
                                 IF((
                                   0 + 1
-                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                                 4
                               ),
                               '-'
                             ),
                             SUBSTRING(
-                              `t13`.`start_date`,
+                              `t14`.`start_date`,
                               IF((
                                 4 + 1
-                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                               2
                             )
                           ),
                           '-'
                         ),
                         SUBSTRING(
-                          `t13`.`start_date`,
+                          `t14`.`start_date`,
                           IF((
                             6 + 1
-                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                           2
                         )
                       ),
-                      `t13`.`start_date`
+                      `t14`.`start_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     4
@@ -1546,39 +1416,39 @@ FROM (
                 AND CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                      `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               SUBSTRING(
-                                `t13`.`start_date`,
+                                `t14`.`start_date`,
                                 IF((
                                   0 + 1
-                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                                 4
                               ),
                               '-'
                             ),
                             SUBSTRING(
-                              `t13`.`start_date`,
+                              `t14`.`start_date`,
                               IF((
                                 4 + 1
-                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                               2
                             )
                           ),
                           '-'
                         ),
                         SUBSTRING(
-                          `t13`.`start_date`,
+                          `t14`.`start_date`,
                           IF((
                             6 + 1
-                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                           2
                         )
                       ),
-                      `t13`.`start_date`
+                      `t14`.`start_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     5
@@ -1590,39 +1460,39 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         IF(
-                          `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                          `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   SUBSTRING(
-                                    `t13`.`start_date`,
+                                    `t14`.`start_date`,
                                     IF((
                                       0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                                     4
                                   ),
                                   '-'
                                 ),
                                 SUBSTRING(
-                                  `t13`.`start_date`,
+                                  `t14`.`start_date`,
                                   IF((
                                     4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                                   2
                                 )
                               ),
                               '-'
                             ),
                             SUBSTRING(
-                              `t13`.`start_date`,
+                              `t14`.`start_date`,
                               IF((
                                 6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                               2
                             )
                           ),
-                          `t13`.`start_date`
+                          `t14`.`start_date`
                         ),
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                         6
@@ -1633,39 +1503,39 @@ FROM (
                   OR CAST(NULLIF(
                     REGEXP_EXTRACT(
                       IF(
-                        `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                        `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 SUBSTRING(
-                                  `t13`.`start_date`,
+                                  `t14`.`start_date`,
                                   IF((
                                     0 + 1
-                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                                   4
                                 ),
                                 '-'
                               ),
                               SUBSTRING(
-                                `t13`.`start_date`,
+                                `t14`.`start_date`,
                                 IF((
                                   4 + 1
-                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                                 2
                               )
                             ),
                             '-'
                           ),
                           SUBSTRING(
-                            `t13`.`start_date`,
+                            `t14`.`start_date`,
                             IF((
                               6 + 1
-                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                             2
                           )
                         ),
-                        `t13`.`start_date`
+                        `t14`.`start_date`
                       ),
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                       6
@@ -1681,39 +1551,39 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                  `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           SUBSTRING(
-                            `t13`.`start_date`,
+                            `t14`.`start_date`,
                             IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                             4
                           ),
                           '-'
                         ),
                         SUBSTRING(
-                          `t13`.`start_date`,
+                          `t14`.`start_date`,
                           IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                           2
                         )
                       ),
                       '-'
                     ),
                     SUBSTRING(
-                      `t13`.`start_date`,
+                      `t14`.`start_date`,
                       IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                       2
                     )
                   ),
-                  `t13`.`start_date`
+                  `t14`.`start_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
               ),
@@ -1722,39 +1592,39 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                  `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           SUBSTRING(
-                            `t13`.`start_date`,
+                            `t14`.`start_date`,
                             IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                             4
                           ),
                           '-'
                         ),
                         SUBSTRING(
-                          `t13`.`start_date`,
+                          `t14`.`start_date`,
                           IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                           2
                         )
                       ),
                       '-'
                     ),
                     SUBSTRING(
-                      `t13`.`start_date`,
+                      `t14`.`start_date`,
                       IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                       2
                     )
                   ),
-                  `t13`.`start_date`
+                  `t14`.`start_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 2
@@ -1764,39 +1634,39 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                  `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           SUBSTRING(
-                            `t13`.`start_date`,
+                            `t14`.`start_date`,
                             IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                             4
                           ),
                           '-'
                         ),
                         SUBSTRING(
-                          `t13`.`start_date`,
+                          `t14`.`start_date`,
                           IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                           2
                         )
                       ),
                       '-'
                     ),
                     SUBSTRING(
-                      `t13`.`start_date`,
+                      `t14`.`start_date`,
                       IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                       2
                     )
                   ),
-                  `t13`.`start_date`
+                  `t14`.`start_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 3
@@ -1809,36 +1679,36 @@ FROM (
       )
       OR (
         CASE
-          WHEN `t13`.`__d_end_date:time:iso:iso`
+          WHEN `t14`.`__d_end_date:time:iso:iso`
           AND (
-            `t13`.`__d_end_date:time:iso:date` IS NOT NULL
+            `t14`.`__d_end_date:time:iso:date` IS NOT NULL
           )
-          THEN `t13`.`__d_end_date:time:iso:date`
+          THEN `t14`.`__d_end_date:time:iso:date`
           WHEN COALESCE(
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                  `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t13`.`end_date`, IF((
+                          SUBSTRING(`t14`.`end_date`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t13`.`end_date`, IF((
+                        SUBSTRING(`t14`.`end_date`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t13`.`end_date`, IF((
+                    SUBSTRING(`t14`.`end_date`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                   ),
-                  `t13`.`end_date`
+                  `t14`.`end_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
               ),
@@ -1847,27 +1717,27 @@ FROM (
             AND CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                  `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t13`.`end_date`, IF((
+                          SUBSTRING(`t14`.`end_date`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t13`.`end_date`, IF((
+                        SUBSTRING(`t14`.`end_date`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t13`.`end_date`, IF((
+                    SUBSTRING(`t14`.`end_date`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                   ),
-                  `t13`.`end_date`
+                  `t14`.`end_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 2
@@ -1878,27 +1748,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                    `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t13`.`end_date`, IF((
+                            SUBSTRING(`t14`.`end_date`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t13`.`end_date`, IF((
+                          SUBSTRING(`t14`.`end_date`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t13`.`end_date`, IF((
+                      SUBSTRING(`t14`.`end_date`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                     ),
-                    `t13`.`end_date`
+                    `t14`.`end_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   3
@@ -1910,27 +1780,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                    `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t13`.`end_date`, IF((
+                            SUBSTRING(`t14`.`end_date`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t13`.`end_date`, IF((
+                          SUBSTRING(`t14`.`end_date`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t13`.`end_date`, IF((
+                      SUBSTRING(`t14`.`end_date`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                     ),
-                    `t13`.`end_date`
+                    `t14`.`end_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   3
@@ -1940,27 +1810,27 @@ FROM (
                 WHEN CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                      `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t13`.`end_date`, IF((
+                              SUBSTRING(`t14`.`end_date`, IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                               '-'
                             ),
-                            SUBSTRING(`t13`.`end_date`, IF((
+                            SUBSTRING(`t14`.`end_date`, IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t13`.`end_date`, IF((
+                        SUBSTRING(`t14`.`end_date`, IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                       ),
-                      `t13`.`end_date`
+                      `t14`.`end_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     2
@@ -1974,27 +1844,27 @@ FROM (
                         CAST(NULLIF(
                           REGEXP_EXTRACT(
                             IF(
-                              `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                              `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
                                     CONCAT(
-                                      SUBSTRING(`t13`.`end_date`, IF((
+                                      SUBSTRING(`t14`.`end_date`, IF((
                                         0 + 1
-                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                                       '-'
                                     ),
-                                    SUBSTRING(`t13`.`end_date`, IF((
+                                    SUBSTRING(`t14`.`end_date`, IF((
                                       4 + 1
-                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                                   ),
                                   '-'
                                 ),
-                                SUBSTRING(`t13`.`end_date`, IF((
+                                SUBSTRING(`t14`.`end_date`, IF((
                                   6 + 1
-                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                               ),
-                              `t13`.`end_date`
+                              `t14`.`end_date`
                             ),
                             '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                           ),
@@ -2007,27 +1877,27 @@ FROM (
                         CAST(NULLIF(
                           REGEXP_EXTRACT(
                             IF(
-                              `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                              `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
                                     CONCAT(
-                                      SUBSTRING(`t13`.`end_date`, IF((
+                                      SUBSTRING(`t14`.`end_date`, IF((
                                         0 + 1
-                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                                       '-'
                                     ),
-                                    SUBSTRING(`t13`.`end_date`, IF((
+                                    SUBSTRING(`t14`.`end_date`, IF((
                                       4 + 1
-                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                                   ),
                                   '-'
                                 ),
-                                SUBSTRING(`t13`.`end_date`, IF((
+                                SUBSTRING(`t14`.`end_date`, IF((
                                   6 + 1
-                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                               ),
-                              `t13`.`end_date`
+                              `t14`.`end_date`
                             ),
                             '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                           ),
@@ -2041,27 +1911,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                            `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
-                                    SUBSTRING(`t13`.`end_date`, IF((
+                                    SUBSTRING(`t14`.`end_date`, IF((
                                       0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                                     '-'
                                   ),
-                                  SUBSTRING(`t13`.`end_date`, IF((
+                                  SUBSTRING(`t14`.`end_date`, IF((
                                     4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                                 ),
                                 '-'
                               ),
-                              SUBSTRING(`t13`.`end_date`, IF((
+                              SUBSTRING(`t14`.`end_date`, IF((
                                 6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                             ),
-                            `t13`.`end_date`
+                            `t14`.`end_date`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                         ),
@@ -2080,27 +1950,27 @@ FROM (
                       CAST(CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                            `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
-                                    SUBSTRING(`t13`.`end_date`, IF((
+                                    SUBSTRING(`t14`.`end_date`, IF((
                                       0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                                     '-'
                                   ),
-                                  SUBSTRING(`t13`.`end_date`, IF((
+                                  SUBSTRING(`t14`.`end_date`, IF((
                                     4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                                 ),
                                 '-'
                               ),
-                              SUBSTRING(`t13`.`end_date`, IF((
+                              SUBSTRING(`t14`.`end_date`, IF((
                                 6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                             ),
-                            `t13`.`end_date`
+                            `t14`.`end_date`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                           2
@@ -2120,27 +1990,27 @@ FROM (
                 CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                      `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t13`.`end_date`, IF((
+                              SUBSTRING(`t14`.`end_date`, IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                               '-'
                             ),
-                            SUBSTRING(`t13`.`end_date`, IF((
+                            SUBSTRING(`t14`.`end_date`, IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t13`.`end_date`, IF((
+                        SUBSTRING(`t14`.`end_date`, IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                       ),
-                      `t13`.`end_date`
+                      `t14`.`end_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     4
@@ -2152,27 +2022,27 @@ FROM (
                 CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                      `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t13`.`end_date`, IF((
+                              SUBSTRING(`t14`.`end_date`, IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                               '-'
                             ),
-                            SUBSTRING(`t13`.`end_date`, IF((
+                            SUBSTRING(`t14`.`end_date`, IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t13`.`end_date`, IF((
+                        SUBSTRING(`t14`.`end_date`, IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                       ),
-                      `t13`.`end_date`
+                      `t14`.`end_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     4
@@ -2182,27 +2052,27 @@ FROM (
                 AND CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                      `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t13`.`end_date`, IF((
+                              SUBSTRING(`t14`.`end_date`, IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                               '-'
                             ),
-                            SUBSTRING(`t13`.`end_date`, IF((
+                            SUBSTRING(`t14`.`end_date`, IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t13`.`end_date`, IF((
+                        SUBSTRING(`t14`.`end_date`, IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                       ),
-                      `t13`.`end_date`
+                      `t14`.`end_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     5
@@ -2214,27 +2084,27 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         IF(
-                          `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                          `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 CONCAT(
-                                  SUBSTRING(`t13`.`end_date`, IF((
+                                  SUBSTRING(`t14`.`end_date`, IF((
                                     0 + 1
-                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                                   '-'
                                 ),
-                                SUBSTRING(`t13`.`end_date`, IF((
+                                SUBSTRING(`t14`.`end_date`, IF((
                                   4 + 1
-                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                               ),
                               '-'
                             ),
-                            SUBSTRING(`t13`.`end_date`, IF((
+                            SUBSTRING(`t14`.`end_date`, IF((
                               6 + 1
-                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                           ),
-                          `t13`.`end_date`
+                          `t14`.`end_date`
                         ),
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                         6
@@ -2245,27 +2115,27 @@ FROM (
                   OR CAST(NULLIF(
                     REGEXP_EXTRACT(
                       IF(
-                        `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                        `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               CONCAT(
-                                SUBSTRING(`t13`.`end_date`, IF((
+                                SUBSTRING(`t14`.`end_date`, IF((
                                   0 + 1
-                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                                 '-'
                               ),
-                              SUBSTRING(`t13`.`end_date`, IF((
+                              SUBSTRING(`t14`.`end_date`, IF((
                                 4 + 1
-                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                             ),
                             '-'
                           ),
-                          SUBSTRING(`t13`.`end_date`, IF((
+                          SUBSTRING(`t14`.`end_date`, IF((
                             6 + 1
-                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                         ),
-                        `t13`.`end_date`
+                        `t14`.`end_date`
                       ),
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                       6
@@ -2281,27 +2151,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                  `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t13`.`end_date`, IF((
+                          SUBSTRING(`t14`.`end_date`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t13`.`end_date`, IF((
+                        SUBSTRING(`t14`.`end_date`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t13`.`end_date`, IF((
+                    SUBSTRING(`t14`.`end_date`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                   ),
-                  `t13`.`end_date`
+                  `t14`.`end_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
               ),
@@ -2310,27 +2180,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                  `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t13`.`end_date`, IF((
+                          SUBSTRING(`t14`.`end_date`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t13`.`end_date`, IF((
+                        SUBSTRING(`t14`.`end_date`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t13`.`end_date`, IF((
+                    SUBSTRING(`t14`.`end_date`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                   ),
-                  `t13`.`end_date`
+                  `t14`.`end_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 2
@@ -2340,27 +2210,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                  `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t13`.`end_date`, IF((
+                          SUBSTRING(`t14`.`end_date`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t13`.`end_date`, IF((
+                        SUBSTRING(`t14`.`end_date`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t13`.`end_date`, IF((
+                    SUBSTRING(`t14`.`end_date`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                   ),
-                  `t13`.`end_date`
+                  `t14`.`end_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 3
@@ -2373,48 +2243,48 @@ FROM (
       ),
       CAST(NULL AS BOOLEAN),
       CASE
-        WHEN `t13`.`__d_start_date:time:iso:iso`
+        WHEN `t14`.`__d_start_date:time:iso:iso`
         AND (
-          `t13`.`__d_start_date:time:iso:date` IS NOT NULL
+          `t14`.`__d_start_date:time:iso:date` IS NOT NULL
         )
-        THEN `t13`.`__d_start_date:time:iso:date`
+        THEN `t14`.`__d_start_date:time:iso:date`
         WHEN COALESCE(
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         SUBSTRING(
-                          `t13`.`start_date`,
+                          `t14`.`start_date`,
                           IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                           4
                         ),
                         '-'
                       ),
                       SUBSTRING(
-                        `t13`.`start_date`,
+                        `t14`.`start_date`,
                         IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                         2
                       )
                     ),
                     '-'
                   ),
                   SUBSTRING(
-                    `t13`.`start_date`,
+                    `t14`.`start_date`,
                     IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                     2
                   )
                 ),
-                `t13`.`start_date`
+                `t14`.`start_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
             ),
@@ -2423,39 +2293,39 @@ FROM (
           AND CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         SUBSTRING(
-                          `t13`.`start_date`,
+                          `t14`.`start_date`,
                           IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                           4
                         ),
                         '-'
                       ),
                       SUBSTRING(
-                        `t13`.`start_date`,
+                        `t14`.`start_date`,
                         IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                         2
                       )
                     ),
                     '-'
                   ),
                   SUBSTRING(
-                    `t13`.`start_date`,
+                    `t14`.`start_date`,
                     IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                     2
                   )
                 ),
-                `t13`.`start_date`
+                `t14`.`start_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               2
@@ -2466,39 +2336,39 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                  `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           SUBSTRING(
-                            `t13`.`start_date`,
+                            `t14`.`start_date`,
                             IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                             4
                           ),
                           '-'
                         ),
                         SUBSTRING(
-                          `t13`.`start_date`,
+                          `t14`.`start_date`,
                           IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                           2
                         )
                       ),
                       '-'
                     ),
                     SUBSTRING(
-                      `t13`.`start_date`,
+                      `t14`.`start_date`,
                       IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                       2
                     )
                   ),
-                  `t13`.`start_date`
+                  `t14`.`start_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 3
@@ -2510,39 +2380,39 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                  `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           SUBSTRING(
-                            `t13`.`start_date`,
+                            `t14`.`start_date`,
                             IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                             4
                           ),
                           '-'
                         ),
                         SUBSTRING(
-                          `t13`.`start_date`,
+                          `t14`.`start_date`,
                           IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                           2
                         )
                       ),
                       '-'
                     ),
                     SUBSTRING(
-                      `t13`.`start_date`,
+                      `t14`.`start_date`,
                       IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                       2
                     )
                   ),
-                  `t13`.`start_date`
+                  `t14`.`start_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 3
@@ -2552,39 +2422,39 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                    `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             SUBSTRING(
-                              `t13`.`start_date`,
+                              `t14`.`start_date`,
                               IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                               4
                             ),
                             '-'
                           ),
                           SUBSTRING(
-                            `t13`.`start_date`,
+                            `t14`.`start_date`,
                             IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                             2
                           )
                         ),
                         '-'
                       ),
                       SUBSTRING(
-                        `t13`.`start_date`,
+                        `t14`.`start_date`,
                         IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                         2
                       )
                     ),
-                    `t13`.`start_date`
+                    `t14`.`start_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   2
@@ -2598,39 +2468,39 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                            `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
                                     SUBSTRING(
-                                      `t13`.`start_date`,
+                                      `t14`.`start_date`,
                                       IF((
                                         0 + 1
-                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                                       4
                                     ),
                                     '-'
                                   ),
                                   SUBSTRING(
-                                    `t13`.`start_date`,
+                                    `t14`.`start_date`,
                                     IF((
                                       4 + 1
-                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                                     2
                                   )
                                 ),
                                 '-'
                               ),
                               SUBSTRING(
-                                `t13`.`start_date`,
+                                `t14`.`start_date`,
                                 IF((
                                   6 + 1
-                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                                 2
                               )
                             ),
-                            `t13`.`start_date`
+                            `t14`.`start_date`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                         ),
@@ -2643,39 +2513,39 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                            `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
                                     SUBSTRING(
-                                      `t13`.`start_date`,
+                                      `t14`.`start_date`,
                                       IF((
                                         0 + 1
-                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                                       4
                                     ),
                                     '-'
                                   ),
                                   SUBSTRING(
-                                    `t13`.`start_date`,
+                                    `t14`.`start_date`,
                                     IF((
                                       4 + 1
-                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                                    ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                                     2
                                   )
                                 ),
                                 '-'
                               ),
                               SUBSTRING(
-                                `t13`.`start_date`,
+                                `t14`.`start_date`,
                                 IF((
                                   6 + 1
-                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                                 2
                               )
                             ),
-                            `t13`.`start_date`
+                            `t14`.`start_date`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                         ),
@@ -2689,39 +2559,39 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         IF(
-                          `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                          `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   SUBSTRING(
-                                    `t13`.`start_date`,
+                                    `t14`.`start_date`,
                                     IF((
                                       0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                                     4
                                   ),
                                   '-'
                                 ),
                                 SUBSTRING(
-                                  `t13`.`start_date`,
+                                  `t14`.`start_date`,
                                   IF((
                                     4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                                   2
                                 )
                               ),
                               '-'
                             ),
                             SUBSTRING(
-                              `t13`.`start_date`,
+                              `t14`.`start_date`,
                               IF((
                                 6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                               2
                             )
                           ),
-                          `t13`.`start_date`
+                          `t14`.`start_date`
                         ),
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                       ),
@@ -2740,39 +2610,39 @@ FROM (
                     CAST(CAST(NULLIF(
                       REGEXP_EXTRACT(
                         IF(
-                          `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                          `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   SUBSTRING(
-                                    `t13`.`start_date`,
+                                    `t14`.`start_date`,
                                     IF((
                                       0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                                     4
                                   ),
                                   '-'
                                 ),
                                 SUBSTRING(
-                                  `t13`.`start_date`,
+                                  `t14`.`start_date`,
                                   IF((
                                     4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                                   2
                                 )
                               ),
                               '-'
                             ),
                             SUBSTRING(
-                              `t13`.`start_date`,
+                              `t14`.`start_date`,
                               IF((
                                 6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                               2
                             )
                           ),
-                          `t13`.`start_date`
+                          `t14`.`start_date`
                         ),
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                         2
@@ -2792,39 +2662,39 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                    `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             SUBSTRING(
-                              `t13`.`start_date`,
+                              `t14`.`start_date`,
                               IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                               4
                             ),
                             '-'
                           ),
                           SUBSTRING(
-                            `t13`.`start_date`,
+                            `t14`.`start_date`,
                             IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                             2
                           )
                         ),
                         '-'
                       ),
                       SUBSTRING(
-                        `t13`.`start_date`,
+                        `t14`.`start_date`,
                         IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                         2
                       )
                     ),
-                    `t13`.`start_date`
+                    `t14`.`start_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   4
@@ -2836,39 +2706,39 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                    `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             SUBSTRING(
-                              `t13`.`start_date`,
+                              `t14`.`start_date`,
                               IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                               4
                             ),
                             '-'
                           ),
                           SUBSTRING(
-                            `t13`.`start_date`,
+                            `t14`.`start_date`,
                             IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                             2
                           )
                         ),
                         '-'
                       ),
                       SUBSTRING(
-                        `t13`.`start_date`,
+                        `t14`.`start_date`,
                         IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                         2
                       )
                     ),
-                    `t13`.`start_date`
+                    `t14`.`start_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   4
@@ -2878,39 +2748,39 @@ FROM (
               AND CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                    `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             SUBSTRING(
-                              `t13`.`start_date`,
+                              `t14`.`start_date`,
                               IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                               4
                             ),
                             '-'
                           ),
                           SUBSTRING(
-                            `t13`.`start_date`,
+                            `t14`.`start_date`,
                             IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                             2
                           )
                         ),
                         '-'
                       ),
                       SUBSTRING(
-                        `t13`.`start_date`,
+                        `t14`.`start_date`,
                         IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                         2
                       )
                     ),
-                    `t13`.`start_date`
+                    `t14`.`start_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   5
@@ -2922,39 +2792,39 @@ FROM (
                   CAST(NULLIF(
                     REGEXP_EXTRACT(
                       IF(
-                        `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                        `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 SUBSTRING(
-                                  `t13`.`start_date`,
+                                  `t14`.`start_date`,
                                   IF((
                                     0 + 1
-                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                                   4
                                 ),
                                 '-'
                               ),
                               SUBSTRING(
-                                `t13`.`start_date`,
+                                `t14`.`start_date`,
                                 IF((
                                   4 + 1
-                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                                 2
                               )
                             ),
                             '-'
                           ),
                           SUBSTRING(
-                            `t13`.`start_date`,
+                            `t14`.`start_date`,
                             IF((
                               6 + 1
-                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                             2
                           )
                         ),
-                        `t13`.`start_date`
+                        `t14`.`start_date`
                       ),
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                       6
@@ -2965,39 +2835,39 @@ FROM (
                 OR CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                      `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               SUBSTRING(
-                                `t13`.`start_date`,
+                                `t14`.`start_date`,
                                 IF((
                                   0 + 1
-                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                                 4
                               ),
                               '-'
                             ),
                             SUBSTRING(
-                              `t13`.`start_date`,
+                              `t14`.`start_date`,
                               IF((
                                 4 + 1
-                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                               2
                             )
                           ),
                           '-'
                         ),
                         SUBSTRING(
-                          `t13`.`start_date`,
+                          `t14`.`start_date`,
                           IF((
                             6 + 1
-                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                           2
                         )
                       ),
-                      `t13`.`start_date`
+                      `t14`.`start_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     6
@@ -3013,39 +2883,39 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         SUBSTRING(
-                          `t13`.`start_date`,
+                          `t14`.`start_date`,
                           IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                           4
                         ),
                         '-'
                       ),
                       SUBSTRING(
-                        `t13`.`start_date`,
+                        `t14`.`start_date`,
                         IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                         2
                       )
                     ),
                     '-'
                   ),
                   SUBSTRING(
-                    `t13`.`start_date`,
+                    `t14`.`start_date`,
                     IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                     2
                   )
                 ),
-                `t13`.`start_date`
+                `t14`.`start_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
             ),
@@ -3054,39 +2924,39 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         SUBSTRING(
-                          `t13`.`start_date`,
+                          `t14`.`start_date`,
                           IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                           4
                         ),
                         '-'
                       ),
                       SUBSTRING(
-                        `t13`.`start_date`,
+                        `t14`.`start_date`,
                         IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                         2
                       )
                     ),
                     '-'
                   ),
                   SUBSTRING(
-                    `t13`.`start_date`,
+                    `t14`.`start_date`,
                     IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                     2
                   )
                 ),
-                `t13`.`start_date`
+                `t14`.`start_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               2
@@ -3096,39 +2966,39 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t13`.`start_date` RLIKE '^[0-9]{8}\\z',
+                `t14`.`start_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         SUBSTRING(
-                          `t13`.`start_date`,
+                          `t14`.`start_date`,
                           IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`start_date`)),
                           4
                         ),
                         '-'
                       ),
                       SUBSTRING(
-                        `t13`.`start_date`,
+                        `t14`.`start_date`,
                         IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`start_date`)),
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`start_date`)),
                         2
                       )
                     ),
                     '-'
                   ),
                   SUBSTRING(
-                    `t13`.`start_date`,
+                    `t14`.`start_date`,
                     IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`start_date`)),
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`start_date`)),
                     2
                   )
                 ),
-                `t13`.`start_date`
+                `t14`.`start_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               3
@@ -3138,36 +3008,36 @@ FROM (
         )
         ELSE CAST(NULL AS DATE)
       END <= CASE
-        WHEN `t13`.`__d_end_date:time:iso:iso`
+        WHEN `t14`.`__d_end_date:time:iso:iso`
         AND (
-          `t13`.`__d_end_date:time:iso:date` IS NOT NULL
+          `t14`.`__d_end_date:time:iso:date` IS NOT NULL
         )
-        THEN `t13`.`__d_end_date:time:iso:date`
+        THEN `t14`.`__d_end_date:time:iso:date`
         WHEN COALESCE(
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t13`.`end_date`, IF((
+                        SUBSTRING(`t14`.`end_date`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t13`.`end_date`, IF((
+                      SUBSTRING(`t14`.`end_date`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t13`.`end_date`, IF((
+                  SUBSTRING(`t14`.`end_date`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                 ),
-                `t13`.`end_date`
+                `t14`.`end_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
             ),
@@ -3176,27 +3046,27 @@ FROM (
           AND CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t13`.`end_date`, IF((
+                        SUBSTRING(`t14`.`end_date`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t13`.`end_date`, IF((
+                      SUBSTRING(`t14`.`end_date`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t13`.`end_date`, IF((
+                  SUBSTRING(`t14`.`end_date`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                 ),
-                `t13`.`end_date`
+                `t14`.`end_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               2
@@ -3207,27 +3077,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                  `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t13`.`end_date`, IF((
+                          SUBSTRING(`t14`.`end_date`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t13`.`end_date`, IF((
+                        SUBSTRING(`t14`.`end_date`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t13`.`end_date`, IF((
+                    SUBSTRING(`t14`.`end_date`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                   ),
-                  `t13`.`end_date`
+                  `t14`.`end_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 3
@@ -3239,27 +3109,27 @@ FROM (
             CAST(NULLIF(
               REGEXP_EXTRACT(
                 IF(
-                  `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                  `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                   CONCAT(
                     CONCAT(
                       CONCAT(
                         CONCAT(
-                          SUBSTRING(`t13`.`end_date`, IF((
+                          SUBSTRING(`t14`.`end_date`, IF((
                             0 + 1
-                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                           '-'
                         ),
-                        SUBSTRING(`t13`.`end_date`, IF((
+                        SUBSTRING(`t14`.`end_date`, IF((
                           4 + 1
-                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                        ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                       ),
                       '-'
                     ),
-                    SUBSTRING(`t13`.`end_date`, IF((
+                    SUBSTRING(`t14`.`end_date`, IF((
                       6 + 1
-                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                    ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                   ),
-                  `t13`.`end_date`
+                  `t14`.`end_date`
                 ),
                 '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                 3
@@ -3269,27 +3139,27 @@ FROM (
               WHEN CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                    `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t13`.`end_date`, IF((
+                            SUBSTRING(`t14`.`end_date`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t13`.`end_date`, IF((
+                          SUBSTRING(`t14`.`end_date`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t13`.`end_date`, IF((
+                      SUBSTRING(`t14`.`end_date`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                     ),
-                    `t13`.`end_date`
+                    `t14`.`end_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   2
@@ -3303,27 +3173,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                            `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
-                                    SUBSTRING(`t13`.`end_date`, IF((
+                                    SUBSTRING(`t14`.`end_date`, IF((
                                       0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                                     '-'
                                   ),
-                                  SUBSTRING(`t13`.`end_date`, IF((
+                                  SUBSTRING(`t14`.`end_date`, IF((
                                     4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                                 ),
                                 '-'
                               ),
-                              SUBSTRING(`t13`.`end_date`, IF((
+                              SUBSTRING(`t14`.`end_date`, IF((
                                 6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                             ),
-                            `t13`.`end_date`
+                            `t14`.`end_date`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                         ),
@@ -3336,27 +3206,27 @@ FROM (
                       CAST(NULLIF(
                         REGEXP_EXTRACT(
                           IF(
-                            `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                            `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                             CONCAT(
                               CONCAT(
                                 CONCAT(
                                   CONCAT(
-                                    SUBSTRING(`t13`.`end_date`, IF((
+                                    SUBSTRING(`t14`.`end_date`, IF((
                                       0 + 1
-                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                                    ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                                     '-'
                                   ),
-                                  SUBSTRING(`t13`.`end_date`, IF((
+                                  SUBSTRING(`t14`.`end_date`, IF((
                                     4 + 1
-                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                                  ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                                 ),
                                 '-'
                               ),
-                              SUBSTRING(`t13`.`end_date`, IF((
+                              SUBSTRING(`t14`.`end_date`, IF((
                                 6 + 1
-                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                             ),
-                            `t13`.`end_date`
+                            `t14`.`end_date`
                           ),
                           '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                         ),
@@ -3370,27 +3240,27 @@ FROM (
                     CAST(NULLIF(
                       REGEXP_EXTRACT(
                         IF(
-                          `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                          `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 CONCAT(
-                                  SUBSTRING(`t13`.`end_date`, IF((
+                                  SUBSTRING(`t14`.`end_date`, IF((
                                     0 + 1
-                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                                   '-'
                                 ),
-                                SUBSTRING(`t13`.`end_date`, IF((
+                                SUBSTRING(`t14`.`end_date`, IF((
                                   4 + 1
-                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                               ),
                               '-'
                             ),
-                            SUBSTRING(`t13`.`end_date`, IF((
+                            SUBSTRING(`t14`.`end_date`, IF((
                               6 + 1
-                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                           ),
-                          `t13`.`end_date`
+                          `t14`.`end_date`
                         ),
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
                       ),
@@ -3409,27 +3279,27 @@ FROM (
                     CAST(CAST(NULLIF(
                       REGEXP_EXTRACT(
                         IF(
-                          `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                          `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                           CONCAT(
                             CONCAT(
                               CONCAT(
                                 CONCAT(
-                                  SUBSTRING(`t13`.`end_date`, IF((
+                                  SUBSTRING(`t14`.`end_date`, IF((
                                     0 + 1
-                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                                  ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                                   '-'
                                 ),
-                                SUBSTRING(`t13`.`end_date`, IF((
+                                SUBSTRING(`t14`.`end_date`, IF((
                                   4 + 1
-                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                                ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                               ),
                               '-'
                             ),
-                            SUBSTRING(`t13`.`end_date`, IF((
+                            SUBSTRING(`t14`.`end_date`, IF((
                               6 + 1
-                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                            ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                           ),
-                          `t13`.`end_date`
+                          `t14`.`end_date`
                         ),
                         '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                         2
@@ -3449,27 +3319,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                    `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t13`.`end_date`, IF((
+                            SUBSTRING(`t14`.`end_date`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t13`.`end_date`, IF((
+                          SUBSTRING(`t14`.`end_date`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t13`.`end_date`, IF((
+                      SUBSTRING(`t14`.`end_date`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                     ),
-                    `t13`.`end_date`
+                    `t14`.`end_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   4
@@ -3481,27 +3351,27 @@ FROM (
               CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                    `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t13`.`end_date`, IF((
+                            SUBSTRING(`t14`.`end_date`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t13`.`end_date`, IF((
+                          SUBSTRING(`t14`.`end_date`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t13`.`end_date`, IF((
+                      SUBSTRING(`t14`.`end_date`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                     ),
-                    `t13`.`end_date`
+                    `t14`.`end_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   4
@@ -3511,27 +3381,27 @@ FROM (
               AND CAST(NULLIF(
                 REGEXP_EXTRACT(
                   IF(
-                    `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                    `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                     CONCAT(
                       CONCAT(
                         CONCAT(
                           CONCAT(
-                            SUBSTRING(`t13`.`end_date`, IF((
+                            SUBSTRING(`t14`.`end_date`, IF((
                               0 + 1
-                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                             '-'
                           ),
-                          SUBSTRING(`t13`.`end_date`, IF((
+                          SUBSTRING(`t14`.`end_date`, IF((
                             4 + 1
-                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                          ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                         ),
                         '-'
                       ),
-                      SUBSTRING(`t13`.`end_date`, IF((
+                      SUBSTRING(`t14`.`end_date`, IF((
                         6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                     ),
-                    `t13`.`end_date`
+                    `t14`.`end_date`
                   ),
                   '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                   5
@@ -3543,27 +3413,27 @@ FROM (
                   CAST(NULLIF(
                     REGEXP_EXTRACT(
                       IF(
-                        `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                        `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                         CONCAT(
                           CONCAT(
                             CONCAT(
                               CONCAT(
-                                SUBSTRING(`t13`.`end_date`, IF((
+                                SUBSTRING(`t14`.`end_date`, IF((
                                   0 + 1
-                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                                 '-'
                               ),
-                              SUBSTRING(`t13`.`end_date`, IF((
+                              SUBSTRING(`t14`.`end_date`, IF((
                                 4 + 1
-                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                              ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                             ),
                             '-'
                           ),
-                          SUBSTRING(`t13`.`end_date`, IF((
+                          SUBSTRING(`t14`.`end_date`, IF((
                             6 + 1
-                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                         ),
-                        `t13`.`end_date`
+                        `t14`.`end_date`
                       ),
                       '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                       6
@@ -3574,27 +3444,27 @@ FROM (
                 OR CAST(NULLIF(
                   REGEXP_EXTRACT(
                     IF(
-                      `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                      `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                       CONCAT(
                         CONCAT(
                           CONCAT(
                             CONCAT(
-                              SUBSTRING(`t13`.`end_date`, IF((
+                              SUBSTRING(`t14`.`end_date`, IF((
                                 0 + 1
-                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                               '-'
                             ),
-                            SUBSTRING(`t13`.`end_date`, IF((
+                            SUBSTRING(`t14`.`end_date`, IF((
                               4 + 1
-                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                            ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                           ),
                           '-'
                         ),
-                        SUBSTRING(`t13`.`end_date`, IF((
+                        SUBSTRING(`t14`.`end_date`, IF((
                           6 + 1
-                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                       ),
-                      `t13`.`end_date`
+                      `t14`.`end_date`
                     ),
                     '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
                     6
@@ -3610,27 +3480,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t13`.`end_date`, IF((
+                        SUBSTRING(`t14`.`end_date`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t13`.`end_date`, IF((
+                      SUBSTRING(`t14`.`end_date`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t13`.`end_date`, IF((
+                  SUBSTRING(`t14`.`end_date`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                 ),
-                `t13`.`end_date`
+                `t14`.`end_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z'
             ),
@@ -3639,27 +3509,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t13`.`end_date`, IF((
+                        SUBSTRING(`t14`.`end_date`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t13`.`end_date`, IF((
+                      SUBSTRING(`t14`.`end_date`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t13`.`end_date`, IF((
+                  SUBSTRING(`t14`.`end_date`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                 ),
-                `t13`.`end_date`
+                `t14`.`end_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               2
@@ -3669,27 +3539,27 @@ FROM (
           CAST(NULLIF(
             REGEXP_EXTRACT(
               IF(
-                `t13`.`end_date` RLIKE '^[0-9]{8}\\z',
+                `t14`.`end_date` RLIKE '^[0-9]{8}\\z',
                 CONCAT(
                   CONCAT(
                     CONCAT(
                       CONCAT(
-                        SUBSTRING(`t13`.`end_date`, IF((
+                        SUBSTRING(`t14`.`end_date`, IF((
                           0 + 1
-                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 4),
+                        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t14`.`end_date`)), 4),
                         '-'
                       ),
-                      SUBSTRING(`t13`.`end_date`, IF((
+                      SUBSTRING(`t14`.`end_date`, IF((
                         4 + 1
-                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                      ) >= 1, 4 + 1, 4 + 1 + LENGTH(`t14`.`end_date`)), 2)
                     ),
                     '-'
                   ),
-                  SUBSTRING(`t13`.`end_date`, IF((
+                  SUBSTRING(`t14`.`end_date`, IF((
                     6 + 1
-                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t13`.`end_date`)), 2)
+                  ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t14`.`end_date`)), 2)
                 ),
-                `t13`.`end_date`
+                `t14`.`end_date`
               ),
               '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.0{1,6})?)?)?\\z',
               3
@@ -3702,261 +3572,352 @@ FROM (
     ) AS TINYINT) AS `__q9`
   FROM (
     SELECT
-      `t12`.`xm`,
-      `t12`.`sfzh`,
-      `t12`.`mz`,
-      `t12`.`xzqh`,
-      `t12`.`csrq`,
-      `t12`.`xb`,
-      `t12`.`yhkh`,
-      `t12`.`age`,
-      `t12`.`start_date`,
-      `t12`.`end_date`,
-      `t12`.`__lk0`,
-      `t12`.`__lk1`,
-      `t12`.`__lk2`,
-      `t12`.`__d_sfzh:id:null`,
-      `t12`.`__d_sfzh:id:shape`,
-      `t12`.`__d_sfzh:id:area_text`,
-      `t12`.`__d_sfzh:id:area`,
-      `t12`.`__d_sfzh:id:birth`,
-      `t12`.`__d_sfzh:id:seq`,
-      `t12`.`__d_sfzh:id:last`,
-      `t12`.`__d_sfzh:id:shape15`,
-      `t12`.`__d_sfzh:id:birth15_date`,
-      `t12`.`__d_yhkh:luhn16-19:null`,
-      `t12`.`__d_yhkh:luhn16-19:shape`,
-      `t12`.`__d_yhkh:luhn16-19:lo`,
-      `t12`.`__d_yhkh:luhn16-19:hi`,
-      `t12`.`__d_yhkh:luhn16-19:lo` % 10 AS `__d_yhkh:luhn16-19:digit:d0`,
+      `t13`.`xm`,
+      `t13`.`sfzh`,
+      `t13`.`mz`,
+      `t13`.`xzqh`,
+      `t13`.`csrq`,
+      `t13`.`xb`,
+      `t13`.`yhkh`,
+      `t13`.`age`,
+      `t13`.`start_date`,
+      `t13`.`end_date`,
+      `t13`.`__lk0`,
+      `t13`.`__lk1`,
+      `t13`.`__lk2`,
+      `t13`.`__d_sfzh:id:null`,
+      `t13`.`__d_sfzh:id:shape`,
+      `t13`.`__d_sfzh:id:area_text`,
+      `t13`.`__d_sfzh:id:area`,
+      `t13`.`__d_sfzh:id:birth`,
+      `t13`.`__d_sfzh:id:seq`,
+      `t13`.`__d_sfzh:id:last`,
+      `t13`.`__d_sfzh:id:shape15`,
+      `t13`.`__d_sfzh:id:birth15_date`,
+      `t13`.`__d_sfzh:id:birth_ok`,
+      `t13`.`__d_yhkh:luhn16-19:null`,
+      `t13`.`__d_yhkh:luhn16-19:shape`,
+      `t13`.`__d_yhkh:luhn16-19:lo`,
+      `t13`.`__d_yhkh:luhn16-19:hi`,
+      `t13`.`__d_yhkh:luhn16-19:lo` % 10 AS `__d_yhkh:luhn16-19:digit:d0`,
       CAST(FLOOR((
-        `t12`.`__d_yhkh:luhn16-19:lo`
+        `t13`.`__d_yhkh:luhn16-19:lo`
       ) / (
         10
       )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d1`,
       CAST(FLOOR((
-        `t12`.`__d_yhkh:luhn16-19:lo`
+        `t13`.`__d_yhkh:luhn16-19:lo`
       ) / (
         100
       )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d2`,
       CAST(FLOOR((
-        `t12`.`__d_yhkh:luhn16-19:lo`
+        `t13`.`__d_yhkh:luhn16-19:lo`
       ) / (
         1000
       )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d3`,
       CAST(FLOOR((
-        `t12`.`__d_yhkh:luhn16-19:lo`
+        `t13`.`__d_yhkh:luhn16-19:lo`
       ) / (
         10000
       )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d4`,
       CAST(FLOOR((
-        `t12`.`__d_yhkh:luhn16-19:lo`
+        `t13`.`__d_yhkh:luhn16-19:lo`
       ) / (
         100000
       )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d5`,
       CAST(FLOOR((
-        `t12`.`__d_yhkh:luhn16-19:lo`
+        `t13`.`__d_yhkh:luhn16-19:lo`
       ) / (
         1000000
       )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d6`,
       CAST(FLOOR((
-        `t12`.`__d_yhkh:luhn16-19:lo`
+        `t13`.`__d_yhkh:luhn16-19:lo`
       ) / (
         10000000
       )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d7`,
       CAST(FLOOR((
-        `t12`.`__d_yhkh:luhn16-19:lo`
+        `t13`.`__d_yhkh:luhn16-19:lo`
       ) / (
         100000000
       )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d8`,
-      COALESCE(`t12`.`__d_yhkh:luhn16-19:hi`, 0) % 10 AS `__d_yhkh:luhn16-19:digit:d9`,
+      COALESCE(`t13`.`__d_yhkh:luhn16-19:hi`, 0) % 10 AS `__d_yhkh:luhn16-19:digit:d9`,
       CAST(FLOOR((
-        COALESCE(`t12`.`__d_yhkh:luhn16-19:hi`, 0)
+        COALESCE(`t13`.`__d_yhkh:luhn16-19:hi`, 0)
       ) / (
         10
       )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d10`,
       CAST(FLOOR((
-        COALESCE(`t12`.`__d_yhkh:luhn16-19:hi`, 0)
+        COALESCE(`t13`.`__d_yhkh:luhn16-19:hi`, 0)
       ) / (
         100
       )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d11`,
       CAST(FLOOR((
-        COALESCE(`t12`.`__d_yhkh:luhn16-19:hi`, 0)
+        COALESCE(`t13`.`__d_yhkh:luhn16-19:hi`, 0)
       ) / (
         1000
       )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d12`,
       CAST(FLOOR((
-        COALESCE(`t12`.`__d_yhkh:luhn16-19:hi`, 0)
+        COALESCE(`t13`.`__d_yhkh:luhn16-19:hi`, 0)
       ) / (
         10000
       )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d13`,
       CAST(FLOOR((
-        COALESCE(`t12`.`__d_yhkh:luhn16-19:hi`, 0)
+        COALESCE(`t13`.`__d_yhkh:luhn16-19:hi`, 0)
       ) / (
         100000
       )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d14`,
       CAST(FLOOR((
-        COALESCE(`t12`.`__d_yhkh:luhn16-19:hi`, 0)
+        COALESCE(`t13`.`__d_yhkh:luhn16-19:hi`, 0)
       ) / (
         1000000
       )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d15`,
       CAST(FLOOR((
-        COALESCE(`t12`.`__d_yhkh:luhn16-19:hi`, 0)
+        COALESCE(`t13`.`__d_yhkh:luhn16-19:hi`, 0)
       ) / (
         10000000
       )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d16`,
       CAST(FLOOR((
-        COALESCE(`t12`.`__d_yhkh:luhn16-19:hi`, 0)
+        COALESCE(`t13`.`__d_yhkh:luhn16-19:hi`, 0)
       ) / (
         100000000
       )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d17`,
       CAST(FLOOR((
-        COALESCE(`t12`.`__d_yhkh:luhn16-19:hi`, 0)
+        COALESCE(`t13`.`__d_yhkh:luhn16-19:hi`, 0)
       ) / (
         1000000000
       )) AS BIGINT) % 10 AS `__d_yhkh:luhn16-19:digit:d18`,
       IF(
-        `t12`.`age` RLIKE '^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?\\z',
-        TRY_CAST(`t12`.`age` AS DOUBLE),
+        `t13`.`age` RLIKE '^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?\\z',
+        TRY_CAST(`t13`.`age` AS DOUBLE),
         CAST(NULL AS DOUBLE)
       ) AS `__d_age:number:n`,
-      `t12`.`start_date` RLIKE '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\\z' AS `__d_start_date:time:iso:iso`,
+      `t13`.`start_date` RLIKE '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\\z' AS `__d_start_date:time:iso:iso`,
       TRY_CAST(SUBSTRING(
-        `t12`.`start_date`,
+        `t13`.`start_date`,
         IF((
           0 + 1
-        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t12`.`start_date`)),
+        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`start_date`)),
         10
       ) AS DATE) AS `__d_start_date:time:iso:date`,
-      `t12`.`end_date` RLIKE '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\\z' AS `__d_end_date:time:iso:iso`,
-      TRY_CAST(SUBSTRING(`t12`.`end_date`, IF((
+      `t13`.`end_date` RLIKE '^(1[89][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])( ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?\\z' AS `__d_end_date:time:iso:iso`,
+      TRY_CAST(SUBSTRING(`t13`.`end_date`, IF((
         0 + 1
-      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t12`.`end_date`)), 10) AS DATE) AS `__d_end_date:time:iso:date`
+      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t13`.`end_date`)), 10) AS DATE) AS `__d_end_date:time:iso:date`
     FROM (
       SELECT
-        `t11`.`xm`,
-        `t11`.`sfzh`,
-        `t11`.`mz`,
-        `t11`.`xzqh`,
-        `t11`.`csrq`,
-        `t11`.`xb`,
-        `t11`.`yhkh`,
-        `t11`.`age`,
-        `t11`.`start_date`,
-        `t11`.`end_date`,
-        `t11`.`__lk0`,
-        `t11`.`__lk1`,
-        `t11`.`__lk2`,
-        `t11`.`sfzh` IS NULL AS `__d_sfzh:id:null`,
-        `t11`.`sfzh` RLIKE '^[0-9]{17}[0-9X]\\z' AS `__d_sfzh:id:shape`,
-        SUBSTRING(`t11`.`sfzh`, IF((
-          0 + 1
-        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t11`.`sfzh`)), 6) AS `__d_sfzh:id:area_text`,
-        TRY_CAST(SUBSTRING(`t11`.`sfzh`, IF((
-          0 + 1
-        ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t11`.`sfzh`)), 6) AS BIGINT) AS `__d_sfzh:id:area`,
-        TRY_CAST(SUBSTRING(`t11`.`sfzh`, IF((
-          6 + 1
-        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t11`.`sfzh`)), 8) AS BIGINT) AS `__d_sfzh:id:birth`,
-        TRY_CAST(SUBSTRING(`t11`.`sfzh`, IF((
-          14 + 1
-        ) >= 1, 14 + 1, 14 + 1 + LENGTH(`t11`.`sfzh`)), 3) AS BIGINT) AS `__d_sfzh:id:seq`,
-        SUBSTRING(`t11`.`sfzh`, IF((
-          17 + 1
-        ) >= 1, 17 + 1, 17 + 1 + LENGTH(`t11`.`sfzh`)), 1) AS `__d_sfzh:id:last`,
-        IF(LENGTH(`t11`.`sfzh`) = 15, `t11`.`sfzh` RLIKE '^[0-9]{15}\\z', FALSE) AS `__d_sfzh:id:shape15`,
-        IF(
-          LENGTH(`t11`.`sfzh`) = 15,
-          IF(
-            CONCAT(
-              '19',
-              SUBSTRING(`t11`.`sfzh`, IF((
-                6 + 1
-              ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t11`.`sfzh`)), 2)
-            ) >= '1800',
-            TRY_CAST(CONCAT(
-              CONCAT(
-                CONCAT(
-                  CONCAT(
-                    CONCAT(
-                      '19',
-                      SUBSTRING(`t11`.`sfzh`, IF((
-                        6 + 1
-                      ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t11`.`sfzh`)), 2)
-                    ),
-                    '-'
-                  ),
-                  SUBSTRING(`t11`.`sfzh`, IF((
-                    8 + 1
-                  ) >= 1, 8 + 1, 8 + 1 + LENGTH(`t11`.`sfzh`)), 2)
-                ),
-                '-'
-              ),
-              SUBSTRING(`t11`.`sfzh`, IF((
-                10 + 1
-              ) >= 1, 10 + 1, 10 + 1 + LENGTH(`t11`.`sfzh`)), 2)
-            ) AS DATE),
-            CAST(NULL AS DATE)
-          ),
-          CAST(NULL AS DATE)
-        ) AS `__d_sfzh:id:birth15_date`,
-        `t11`.`yhkh` IS NULL AS `__d_yhkh:luhn16-19:null`,
-        `t11`.`yhkh` RLIKE '^[0-9]{16,19}\\z' AS `__d_yhkh:luhn16-19:shape`,
-        TRY_CAST(RIGHT(`t11`.`yhkh`, 9) AS BIGINT) AS `__d_yhkh:luhn16-19:lo`,
+        `t12`.`xm`,
+        `t12`.`sfzh`,
+        `t12`.`mz`,
+        `t12`.`xzqh`,
+        `t12`.`csrq`,
+        `t12`.`xb`,
+        `t12`.`yhkh`,
+        `t12`.`age`,
+        `t12`.`start_date`,
+        `t12`.`end_date`,
+        `t12`.`__lk0`,
+        `t12`.`__lk1`,
+        `t12`.`__lk2`,
+        `t12`.`__d_sfzh:id:null`,
+        `t12`.`__d_sfzh:id:shape`,
+        `t12`.`__d_sfzh:id:area_text`,
+        `t12`.`__d_sfzh:id:area`,
+        `t12`.`__d_sfzh:id:birth`,
+        `t12`.`__d_sfzh:id:seq`,
+        `t12`.`__d_sfzh:id:last`,
+        `t12`.`__d_sfzh:id:shape15`,
+        `t12`.`__d_sfzh:id:birth15_date`,
+        (
+          `t12`.`__d_sfzh:id:birth` >= 18000000
+        )
+        AND `t12`.`__d_sfzh:id:birth` % 10000 BETWEEN 101 AND 1231
+        AND (
+          `t12`.`__d_sfzh:id:birth` % 10000
+        ) % 100 BETWEEN 1 AND 31
+        AND (
+          (
+            (
+              `t12`.`__d_sfzh:id:birth` % 10000
+            ) < 229
+          )
+          OR (
+            (
+              `t12`.`__d_sfzh:id:birth` % 10000
+            ) > 231
+          )
+          OR (
+            (
+              (
+                `t12`.`__d_sfzh:id:birth` % 10000
+              ) = 229
+            )
+            AND (
+              (
+                (
+                  (
+                    `t12`.`__d_sfzh:id:birth` % 40000
+                  ) < 10000
+                )
+                AND (
+                  (
+                    `t12`.`__d_sfzh:id:birth` % 1000000
+                  ) >= 10000
+                )
+              )
+              OR (
+                (
+                  `t12`.`__d_sfzh:id:birth` % 4000000
+                ) < 10000
+              )
+            )
+          )
+        )
+        AND (
+          (
+            `t12`.`__d_sfzh:id:birth` % 10000
+          ) <> 431
+        )
+        AND (
+          (
+            `t12`.`__d_sfzh:id:birth` % 10000
+          ) <> 631
+        )
+        AND (
+          (
+            `t12`.`__d_sfzh:id:birth` % 10000
+          ) <> 931
+        )
+        AND (
+          (
+            `t12`.`__d_sfzh:id:birth` % 10000
+          ) <> 1131
+        ) AS `__d_sfzh:id:birth_ok`,
+        `t12`.`yhkh` IS NULL AS `__d_yhkh:luhn16-19:null`,
+        `t12`.`yhkh` RLIKE '^[0-9]{16,19}\\z' AS `__d_yhkh:luhn16-19:shape`,
+        TRY_CAST(RIGHT(`t12`.`yhkh`, 9) AS BIGINT) AS `__d_yhkh:luhn16-19:lo`,
         TRY_CAST(IF(
-          LENGTH(`t11`.`yhkh`) > 9,
+          LENGTH(`t12`.`yhkh`) > 9,
           SUBSTRING(
-            `t11`.`yhkh`,
+            `t12`.`yhkh`,
             IF((
               0 + 1
-            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t11`.`yhkh`)),
-            LENGTH(`t11`.`yhkh`) - 9
+            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t12`.`yhkh`)),
+            LENGTH(`t12`.`yhkh`) - 9
           ),
           CAST(NULL AS STRING)
         ) AS BIGINT) AS `__d_yhkh:luhn16-19:hi`
       FROM (
         SELECT
-          `t4`.`xm`,
-          `t4`.`sfzh`,
-          `t4`.`mz`,
-          `t4`.`xzqh`,
-          `t4`.`csrq`,
-          `t4`.`xb`,
-          `t4`.`yhkh`,
-          `t4`.`age`,
-          `t4`.`start_date`,
-          `t4`.`end_date`,
-          IF(
-            SUBSTRING(`t4`.`sfzh`, IF((
-              0 + 1
-            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t4`.`sfzh`)), 6) IS NULL,
-            CAST(NULL AS BOOLEAN),
-            `t8`.`__code0` IS NOT NULL
-          ) AS `__lk0`,
-          IF(`t4`.`mz` IS NULL, CAST(NULL AS BOOLEAN), `t9`.`__code1` IS NOT NULL) AS `__lk1`,
-          IF(`t4`.`xzqh` IS NULL, CAST(NULL AS BOOLEAN), `t10`.`__code2` IS NOT NULL) AS `__lk2`
-        FROM `people` AS `t4`
-        LEFT OUTER JOIN (
-          SELECT
-            `t1`.`code` AS `__code0`
-          FROM `code_table_0` AS `t1`
-        ) AS `t8`
-          ON SUBSTRING(`t4`.`sfzh`, IF((
+          `t11`.`xm`,
+          `t11`.`sfzh`,
+          `t11`.`mz`,
+          `t11`.`xzqh`,
+          `t11`.`csrq`,
+          `t11`.`xb`,
+          `t11`.`yhkh`,
+          `t11`.`age`,
+          `t11`.`start_date`,
+          `t11`.`end_date`,
+          `t11`.`__lk0`,
+          `t11`.`__lk1`,
+          `t11`.`__lk2`,
+          `t11`.`sfzh` IS NULL AS `__d_sfzh:id:null`,
+          `t11`.`sfzh` RLIKE '^[0-9]{17}[0-9X]\\z' AS `__d_sfzh:id:shape`,
+          SUBSTRING(`t11`.`sfzh`, IF((
             0 + 1
-          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t4`.`sfzh`)), 6) = `t8`.`__code0`
-        LEFT OUTER JOIN (
+          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t11`.`sfzh`)), 6) AS `__d_sfzh:id:area_text`,
+          TRY_CAST(SUBSTRING(`t11`.`sfzh`, IF((
+            0 + 1
+          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t11`.`sfzh`)), 6) AS BIGINT) AS `__d_sfzh:id:area`,
+          TRY_CAST(SUBSTRING(`t11`.`sfzh`, IF((
+            6 + 1
+          ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t11`.`sfzh`)), 8) AS BIGINT) AS `__d_sfzh:id:birth`,
+          TRY_CAST(SUBSTRING(`t11`.`sfzh`, IF((
+            14 + 1
+          ) >= 1, 14 + 1, 14 + 1 + LENGTH(`t11`.`sfzh`)), 3) AS BIGINT) AS `__d_sfzh:id:seq`,
+          SUBSTRING(`t11`.`sfzh`, IF((
+            17 + 1
+          ) >= 1, 17 + 1, 17 + 1 + LENGTH(`t11`.`sfzh`)), 1) AS `__d_sfzh:id:last`,
+          IF(LENGTH(`t11`.`sfzh`) = 15, `t11`.`sfzh` RLIKE '^[0-9]{15}\\z', FALSE) AS `__d_sfzh:id:shape15`,
+          IF(
+            LENGTH(`t11`.`sfzh`) = 15,
+            IF(
+              CONCAT(
+                '19',
+                SUBSTRING(`t11`.`sfzh`, IF((
+                  6 + 1
+                ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t11`.`sfzh`)), 2)
+              ) >= '1800',
+              TRY_CAST(CONCAT(
+                CONCAT(
+                  CONCAT(
+                    CONCAT(
+                      CONCAT(
+                        '19',
+                        SUBSTRING(`t11`.`sfzh`, IF((
+                          6 + 1
+                        ) >= 1, 6 + 1, 6 + 1 + LENGTH(`t11`.`sfzh`)), 2)
+                      ),
+                      '-'
+                    ),
+                    SUBSTRING(`t11`.`sfzh`, IF((
+                      8 + 1
+                    ) >= 1, 8 + 1, 8 + 1 + LENGTH(`t11`.`sfzh`)), 2)
+                  ),
+                  '-'
+                ),
+                SUBSTRING(`t11`.`sfzh`, IF((
+                  10 + 1
+                ) >= 1, 10 + 1, 10 + 1 + LENGTH(`t11`.`sfzh`)), 2)
+              ) AS DATE),
+              CAST(NULL AS DATE)
+            ),
+            CAST(NULL AS DATE)
+          ) AS `__d_sfzh:id:birth15_date`
+        FROM (
           SELECT
-            `t2`.`code` AS `__code1`
-          FROM `code_table_1` AS `t2`
-        ) AS `t9`
-          ON `t4`.`mz` = `t9`.`__code1`
-        LEFT OUTER JOIN (
-          SELECT
-            `t3`.`code` AS `__code2`
-          FROM `code_table_2` AS `t3`
-        ) AS `t10`
-          ON `t4`.`xzqh` = `t10`.`__code2`
-      ) AS `t11`
-    ) AS `t12`
-  ) AS `t13`
-) AS `t14`
+            `t4`.`xm`,
+            `t4`.`sfzh`,
+            `t4`.`mz`,
+            `t4`.`xzqh`,
+            `t4`.`csrq`,
+            `t4`.`xb`,
+            `t4`.`yhkh`,
+            `t4`.`age`,
+            `t4`.`start_date`,
+            `t4`.`end_date`,
+            IF(
+              SUBSTRING(`t4`.`sfzh`, IF((
+                0 + 1
+              ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t4`.`sfzh`)), 6) IS NULL,
+              CAST(NULL AS BOOLEAN),
+              `t8`.`__code0` IS NOT NULL
+            ) AS `__lk0`,
+            IF(`t4`.`mz` IS NULL, CAST(NULL AS BOOLEAN), `t9`.`__code1` IS NOT NULL) AS `__lk1`,
+            IF(`t4`.`xzqh` IS NULL, CAST(NULL AS BOOLEAN), `t10`.`__code2` IS NOT NULL) AS `__lk2`
+          FROM `people` AS `t4`
+          LEFT OUTER JOIN (
+            SELECT
+              `t1`.`code` AS `__code0`
+            FROM `code_table_0` AS `t1`
+          ) AS `t8`
+            ON SUBSTRING(`t4`.`sfzh`, IF((
+              0 + 1
+            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t4`.`sfzh`)), 6) = `t8`.`__code0`
+          LEFT OUTER JOIN (
+            SELECT
+              `t2`.`code` AS `__code1`
+            FROM `code_table_1` AS `t2`
+          ) AS `t9`
+            ON `t4`.`mz` = `t9`.`__code1`
+          LEFT OUTER JOIN (
+            SELECT
+              `t3`.`code` AS `__code2`
+            FROM `code_table_2` AS `t3`
+          ) AS `t10`
+            ON `t4`.`xzqh` = `t10`.`__code2`
+        ) AS `t11`
+      ) AS `t12`
+    ) AS `t13`
+  ) AS `t14`
+) AS `t15`

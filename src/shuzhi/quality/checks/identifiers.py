@@ -17,8 +17,10 @@ from shuzhi.standards.codelists import load_codelist
 
 
 def _id_parts(ctx: Ctx, column: str) -> dict[str, ir.Value]:
-    """The ID's parts, derived once per row and shared by every rule on the column."""
-    return ctx.derive(f"{column}:id:", validators.gb11643_parts(as_text(ctx.col(column))))
+    """The ID's parts, derived once per row and shared by every rule on the column; ``birth_ok``
+    (the birth digits are a calendar date) too, which ``id_card`` and ``id_birthdate_match`` both test."""
+    parts = ctx.derive(f"{column}:id:", validators.gb11643_parts(as_text(ctx.col(column))))
+    return parts | ctx.derive(f"{column}:id:", {"birth_ok": validators.yyyymmdd_ok(parts["birth"])})
 
 
 class IdCard(ColumnParams):
@@ -91,7 +93,7 @@ def id_birthdate_match(ctx: Ctx, p: IdAnd) -> ir.BooleanValue:
     # Most rows hold the ID's own birth date as yyyy-mm-dd: comparing the texts accepts them without
     # parsing the date (a valid birth date, years 1800-2200 as the parser's). The rest are parsed,
     # only they: the engines evaluate a CASE branch for the rows that reach it.
-    same = (parts["shape"] & validators.yyyymmdd_ok(parts["birth"]) & (parts["birth"] < 22010000)
+    same = (parts["shape"] & parts["birth_ok"] & (parts["birth"] < 22010000)
             & (as_text(ctx.col(date_column)) == validators.id_birth_text(as_text(ctx.col(id_column)))))
     return ibis.cases((same, True), else_=born == ctx.date_key_unstaged(date_column))
 
