@@ -15,9 +15,9 @@ Goal: mask ≤ 2× copy (wall; process CPU time shown next to it). ``--per-colum
 the copy is that transform's cost. ``--profile`` runs the keyed transforms' batch functions (the ones
 ``mask_table`` builds) under pyinstrument, in 2,048-row batches as DuckDB passes them to a UDF.
 
-Part 2 (k-anonymity on 1M rows × 6 quasi-identifiers) is to come: a ``part2(args, work)`` next to
-:func:`part1`, its key in the run record, and its subsection in :func:`write_results`. ``--skip-part1``
-runs only the other parts; the RESULTS.md section then shows the latest part 1 from the log.
+Part 2: k-anonymity on 1M rows × 6 quasi-identifiers (``kanon_part.py``), with its timing and information
+loss. ``--skip-part1`` runs only the other parts; the RESULTS.md section then shows the latest part 1 from
+the log. ``crypto_floor.py`` measures what the keyed columns' primitives alone cost against the 2× budget.
 
     .venv/bin/python benchmarks/masking_bench.py --rows 200000 --runs 1 --no-results
     .venv/bin/python benchmarks/masking_bench.py --per-column --profile     # 10M rows, 3 runs; rewrites RESULTS.md
