@@ -147,14 +147,31 @@ def test_error_text_is_not_read_as_markup(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_internal_errors_are_one_line_with_exit_70(cli: Cli, people: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import shuzhi.cli.ingest
+    import shuzhi.catalog
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("disk on fire [x]")
 
-    monkeypatch.setattr(shuzhi.cli.ingest, "ingest", broken)
+    monkeypatch.setattr(shuzhi.catalog, "ingest", broken)  # the command imports it when it runs
     result = cli("ingest", str(people), expect=70)
     assert "internal error" in result.stderr and "RuntimeError: disk on fire [x]" in result.stderr
     monkeypatch.setenv("SHUZHI_DEBUG", "1")
     with pytest.raises(AssertionError, match="disk on fire"):
         cli("ingest", str(people), expect=0)
+
+
+def test_help_and_version_load_no_engine() -> None:
+    """``shuzhi --help`` and ``--version`` answer without importing the engines, Arrow or the metadata
+    store (that took 2 s a call); commands import what they use when they run."""
+    import subprocess
+    import sys
+
+    heavy = ("ibis", "duckdb", "pyarrow", "sqlalchemy", "pandas", "pyspark", "shuzhi.workspace", "shuzhi.catalog")
+    code = ("import json, sys; from shuzhi.cli import app; from typer.testing import CliRunner; "
+            "h = CliRunner().invoke(app, ['--help']); v = CliRunner().invoke(app, ['--version']); "
+            "print(json.dumps([h.exit_code, v.exit_code, v.output.strip(), 'ingest' in h.output, "
+            f"[m for m in {heavy!r} if m in sys.modules]]))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    exit_help, exit_version, version, lists_ingest, loaded = json.loads(done.stdout)
+    assert (exit_help, exit_version, lists_ingest, loaded) == (0, 0, True, [])
+    assert version.startswith("shuzhi ")

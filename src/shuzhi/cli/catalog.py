@@ -7,7 +7,6 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from shuzhi.catalog import list_datasets, search_datasets, show_dataset
 from shuzhi.cli.common import emit, handle_errors, out, text, workspace
 
 app = typer.Typer(help="数据资源目录 · the data resource catalog", no_args_is_help=True)
@@ -44,6 +43,8 @@ def list_command(ctx: typer.Context, json_: JsonOpt = False) -> None:
         shuzhi catalog list --json
     """
     with workspace(ctx) as ws:
+        from shuzhi.catalog import list_datasets
+
         entries = list_datasets(ws)
     emit(ctx, entries, lambda: out.print(catalog_table(ctx, entries)))
 
@@ -64,6 +65,8 @@ def show_command(
         shuzhi catalog show population --version 1
     """
     with workspace(ctx) as ws:
+        from shuzhi.catalog import show_dataset
+
         entry = show_dataset(ws, code, version)
     emit(ctx, entry, lambda: _render_entry(ctx, entry))
 
@@ -84,6 +87,8 @@ def search_command(
         shuzhi catalog search "人口 身份"
     """
     with workspace(ctx) as ws:
+        from shuzhi.catalog import search_datasets
+
         hits = search_datasets(ws, query, limit=limit)
     emit(ctx, hits, lambda: out.print(catalog_table(ctx, hits, score=True)))
 

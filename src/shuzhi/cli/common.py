@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 from pydantic import ValidationError
@@ -24,9 +24,11 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from shuzhi.config import Settings
 from shuzhi.errors import ConfigError, ShuzhiError
-from shuzhi.workspace import Workspace
+
+if TYPE_CHECKING:  # imported where a command needs them: `shuzhi --help` should not load the engines
+    from shuzhi.config import Settings
+    from shuzhi.workspace import Workspace
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -43,6 +45,8 @@ class State:
     json: bool = False
 
     def settings(self) -> Settings:
+        from shuzhi.config import Settings
+
         try:
             return Settings(**{k: v for k, v in self.overrides.items() if v is not None})
         except ValidationError as e:
@@ -65,6 +69,8 @@ def state(ctx: typer.Context) -> State:
 
 @contextmanager
 def workspace(ctx: typer.Context) -> Iterator[Workspace]:
+    from shuzhi.workspace import Workspace
+
     ws = Workspace(state(ctx).settings())
     try:
         yield ws

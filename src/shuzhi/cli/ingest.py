@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from shuzhi.catalog import ingest
 from shuzhi.cli.common import (
     emit,
     err,
@@ -18,7 +17,6 @@ from shuzhi.cli.common import (
     text,
     workspace,
 )
-from shuzhi.sources.stage import SourceOptions
 
 
 @handle_errors
@@ -64,6 +62,9 @@ def ingest_command(
         "share": {"type": share, "condition": share_condition} if share or share_condition else None,
         "open": {"type": open_} if open_ else None,
     }
+    from shuzhi.catalog import ingest
+    from shuzhi.sources.stage import SourceOptions
+
     options = SourceOptions(format=format_, encoding=encoding, delimiter=delimiter, sheet=sheet)
     with workspace(ctx) as ws, progress_steps(ctx) as steps:
         result = ingest(ws, source, flags=flags, meta_file=meta, options=options, append=append, steps=steps)
