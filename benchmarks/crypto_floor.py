@@ -254,6 +254,7 @@ def main() -> None:
     args = ap.parse_args()
     from importlib import metadata
 
+    import pyarrow.parquet as pq
     from cryptography.hazmat.backends.openssl import backend
 
     path = masking_bench.data(args.work, args.rows)
@@ -265,8 +266,6 @@ def main() -> None:
     rec["copy"] = copy_times(path, args.runs)
     print(f"copy: {rec['copy']['wall']:.2f} s wall, {rec['copy']['cpu']:.2f} s CPU", flush=True)
     rec["work"] = keyed_work(path, args.rows)
-    import pyarrow.parquet as pq
-
     emails = pq.read_table(path, columns=[rec["work"]["hash"]["column"]]).column(0).slice(0, 200_000).drop_null()
     rec["ns"]["hmac_call"] = hmac_call_ns(emails.cast("binary").to_pylist())
     print("HMAC-SM3 a call (ns):", json.dumps({k: round(v) for k, v in rec["ns"]["hmac_call"].items()}), flush=True)

@@ -27,8 +27,7 @@ def test_hmac_compressions_follow_the_sm3_padding(length: int, compressions: int
 def test_the_bound_divides_the_copy_plus_the_floor_by_the_cores_time() -> None:
     copy = {"wall": 10.0, "cpu": 18.0}
     work = {"fpe": {"sm4_blocks": 100, "sm3_compressions": 0, "cpu": 5.0},
-            "hash": {"sm4_blocks": 0, "sm3_compressions": 20, "cpu": 4.0}}
-    work["hash"]["values"] = 10
+            "hash": {"sm4_blocks": 0, "sm3_compressions": 20, "cpu": 4.0, "values": 10}}
     a = crypto_floor.analyse(10, copy, work, {"sm4": 1e8, "sm3": 1e8, "aes": 1.0, "hmac_call": {"x": 3e8, "y": 4e8}}, cores=2)
     assert a["floor_s"] == pytest.approx({"fpe": 10.0, "hash": 2.0})
     assert a["budget_s"] == pytest.approx(2 * 2 * 10.0 - 18.0)

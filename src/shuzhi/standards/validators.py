@@ -93,8 +93,8 @@ def yyyymmdd_ok(n: ir.IntegerValue, latest: dt.date | None = None) -> ir.Boolean
     return ok if latest is None else ok & _key_not_after(n, latest)
 
 
-def _key_not_after(n: ir.IntegerValue, latest: dt.date | None) -> ir.BooleanValue:
-    return ibis.literal(True) if latest is None else n <= latest.year * 10_000 + latest.month * 100 + latest.day
+def _key_not_after(n: ir.IntegerValue, latest: dt.date) -> ir.BooleanValue:
+    return n <= latest.year * 10_000 + latest.month * 100 + latest.day
 
 
 def _not_after(date: ir.DateValue, latest: dt.date | None) -> ir.BooleanValue:
@@ -142,8 +142,10 @@ def gb11643_from(
     last = p["last"]
     check_value = ibis.ifelse(last == "X", 10, last.try_cast("int64"))
     # the birth date's test may be staged once per row for the checks sharing it (see ``birth_ok`` in quality)
-    birth_ok = p["birth_ok"] & _key_not_after(p["birth"], latest) if "birth_ok" in p else yyyymmdd_ok(p["birth"], latest)
+    birth_ok = p["birth_ok"] if "birth_ok" in p else yyyymmdd_ok(p["birth"])
     ok18 = p["shape"] & ((total + check_value) % 11 == 1) & birth_ok
+    if latest is not None:
+        ok18 = ok18 & _key_not_after(p["birth"], latest)
     if area_codes is not None:
         ok18 = ok18 & _area_ok(p["area_text"], area_codes)
     ok = ok18.fill_null(False)

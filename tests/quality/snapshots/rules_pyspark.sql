@@ -159,10 +159,9 @@ FROM (
             ) % 11
           ) = 1
         )
+        AND `t14`.`__d_sfzh:id:birth_ok`
         AND (
-          `t14`.`__d_sfzh:id:birth_ok` AND (
-            `t14`.`__d_sfzh:id:birth` <= 20260630
-          )
+          `t14`.`__d_sfzh:id:birth` <= 20260630
         )
         AND `t14`.`__lk0`,
         FALSE
