@@ -82,6 +82,10 @@ class Engine(abc.ABC):
     def execute(self, expr: ir.Expr) -> Any:
         return self.con.execute(expr)
 
+    @abc.abstractmethod
+    def byte_length(self, v: ir.StringValue) -> ir.IntegerValue:
+        """The length of ``v`` in UTF-8 bytes (``length()`` counts characters): Ibis has no operation for it."""
+
     def to_pyarrow(self, expr: ir.Expr) -> pa.Table:
         return self.con.to_pyarrow(expr)
 

@@ -36,6 +36,11 @@ def _raise_error(message: str) -> bool:  # type: ignore[empty-body]
     """DuckDB's ``error(message)``: aborts the query."""
 
 
+@ibis.udf.scalar.builtin(name="strlen")
+def _strlen(v: str) -> int:  # type: ignore[empty-body]
+    """DuckDB's ``strlen(text)``: the length in bytes, read from the string's header."""
+
+
 def full_match_body(pattern: str) -> str | None:
     r"""``X`` of an anchored pattern ``^X\z`` (or ``^X$``) when RE2's full match of ``X`` is the same test.
 
@@ -243,6 +248,9 @@ class DuckDBEngine(Engine):
         """Ibis' ``to_pyarrow`` without its result converter module, which imports pandas (half a second a process)."""
         table = self.con._to_duckdb_relation(expr).to_arrow_table()
         return expr.__pyarrow_result__(table, data_mapper=_ArrowResult)  # type: ignore[union-attr]
+
+    def byte_length(self, v: ir.StringValue) -> ir.IntegerValue:
+        return _strlen(v)
 
     def execute(self, expr: ir.Expr):  # type: ignore[no-untyped-def]
         try:

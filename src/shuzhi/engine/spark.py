@@ -22,6 +22,11 @@ def _raise_error(message: str) -> bool:  # type: ignore[empty-body]
     """Spark's ``raise_error(message)``: aborts the query."""
 
 
+@ibis.udf.scalar.builtin(name="octet_length")
+def _octet_length(v: str) -> int:  # type: ignore[empty-body]
+    """Spark's ``octet_length(text)``: the length in UTF-8 bytes."""
+
+
 def spark_session(master: str | None = None, remote: str | None = None) -> Any:
     """Build (or reuse) the Spark session shuzhi runs on."""
     try:
@@ -126,6 +131,9 @@ class SparkEngine(Engine):
     def write_parquet(self, table: ir.Table, out_dir: str, progress: Progress | None = None) -> None:
         with polling(self._poll, progress):
             self.con.to_parquet(table, out_dir, mode="error", compression=self.compression)
+
+    def byte_length(self, v: ir.StringValue) -> ir.IntegerValue:
+        return _octet_length(v)
 
     def watching(self, progress: Progress | None) -> AbstractContextManager[None]:
         return polling(self._poll, progress)

@@ -25,7 +25,8 @@ class BankCard(Recognizer):
         return v.re_search("^[2-6]") & luhn(v)
 
     def parts(self, v: ir.StringValue) -> dict[str, ir.Value]:
-        return {**luhn_parts(v), "issuer": v.re_search("^[2-6]")}
+        # the first character's code point, '2'..'6': comparisons instead of a regex call
+        return {**luhn_parts(v), "issuer": v.ascii_str().between(ord("2"), ord("6"))}
 
     def match_parts(self, p: dict[str, ir.Value], *, hinted: bool) -> ir.BooleanValue:
         return p["issuer"] & luhn_from(p)

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 
+import ibis
 import ibis.expr.types as ir
 
 from shuzhi.discovery.recognizer import Recognizer, full, recognizer
-from shuzhi.standards.validators import gb11643, gb11643_from, gb11643_parts
+from shuzhi.standards.validators import gb11643_from, gb11643_parts
 
 # first two digits of GB/T 2260 provinces, plus 81/82/83 of the residence permits for residents of
 # Hong Kong, Macau and Taiwan (港澳台居民居住证, GB 11643 numbers with area 810000/820000/830000)
 _PROVINCE = "(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[1-3])"
 
 
-def _province(v: ir.StringValue) -> ir.BooleanValue:
-    return v.re_search(f"^{_PROVINCE}")
+#: the same, as ranges of the two first digits
+_PROVINCE_RANGES = ((11, 15), (21, 23), (31, 37), (41, 46), (50, 54), (61, 65), (71, 71), (81, 83))
+
+
+def _province_of(area: ir.IntegerValue) -> ir.BooleanValue:
+    """Whether the six-digit area code (an integer) starts with a province: comparisons, not a regex call."""
+    return ibis.or_(*(area.between(lo * 10_000, hi * 10_000 + 9_999) for lo, hi in _PROVINCE_RANGES))
 
 
 @recognizer
@@ -29,13 +35,13 @@ class CnResidentId(Recognizer):
     SPAN = f"(?:^|[^0-9A-Za-z])({_PROVINCE}[0-9]{{15}}[0-9Xx]|{_PROVINCE}[0-9]{{13}})(?:[^0-9A-Za-z]|$)"
 
     def match(self, v: ir.StringValue, *, hinted: bool) -> ir.BooleanValue:
-        return gb11643(v, area_codes=_province, legacy=True, latest=dt.date.today())
+        return self.match_parts(self.parts(v), hinted=hinted)
 
     def parts(self, v: ir.StringValue) -> dict[str, ir.Value]:
         return gb11643_parts(v)
 
     def match_parts(self, p: dict[str, ir.Value], *, hinted: bool) -> ir.BooleanValue:
-        return gb11643_from(p, area_codes=_province, legacy=True, latest=dt.date.today())
+        return gb11643_from(p, area_codes=None, legacy=True, latest=dt.date.today()) & _province_of(p["area"])
 
 
 # ordinary passports: E + 8 digits (2012), E + letter (no I, O) + 7 digits (2017), G + 8 digits (legacy);

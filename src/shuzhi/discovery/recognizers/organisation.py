@@ -5,7 +5,7 @@ from __future__ import annotations
 import ibis.expr.types as ir
 
 from shuzhi.discovery.recognizer import Recognizer, full, recognizer
-from shuzhi.standards.validators import gb11714, gb32100
+from shuzhi.standards.validators import gb11714, gb32100, gb32100_from, gb32100_parts
 
 
 @recognizer
@@ -20,6 +20,12 @@ class CnUscc(Recognizer):
 
     def match(self, v: ir.StringValue, *, hinted: bool) -> ir.BooleanValue:
         return gb32100(v)
+
+    def parts(self, v: ir.StringValue) -> dict[str, ir.Value]:
+        return {**gb32100_parts(v), "value": v}
+
+    def match_parts(self, p: dict[str, ir.Value], *, hinted: bool) -> ir.BooleanValue:
+        return gb32100_from(p["value"], p)
 
 
 @recognizer
