@@ -126,6 +126,16 @@ def test_free_text_spans(any_ws: Workspace) -> None:
     assert r.columns[1].types() == []
 
 
+def test_dates_in_free_text_do_not_make_it_a_shaped_column(any_ws: Workspace) -> None:
+    # every remark holds four digits (the birth-date prefilter's loose shape) under an opaque header:
+    # still free text, searched for spans
+    notes = ["2023年5月8日受理，联系人张三，电话13912345678", "2024年1月2日已办结，材料齐全，等待领取证照"] * (N // 2)
+    r = scan_table(any_ws.engine, table(c1=notes), sample=None)
+    col = r.columns[0]
+    assert col.text and "CN_MOBILE" in col.types()
+    assert {e.type: e.ratio for e in col.entities}["CN_MOBILE"] == 0.5
+
+
 def test_word_segmentation_is_a_weak_signal_for_loose_names_and_addresses(any_ws: Workspace) -> None:
     notes = ["本村村民张三反映路灯损坏", "经走访，辖区群众王芳现居玄武区中山路18号", "请到建邺区江东中路201号办理",
              "玄武区召开安全生产会议", "村民代表大会决定修缮道路", "联系人为本单位职工李明，已回访", "张家港市开展文明创建活动",
