@@ -183,13 +183,6 @@ def _index_in(alphabet: str, ch: ir.StringValue) -> ir.IntegerValue:
     return ibis.literal(alphabet).find(ch)
 
 
-def _gb11714_sum(body8: ir.StringValue) -> ir.IntegerValue:
-    total = ibis.literal(0)
-    for i, w in enumerate(_GB11714_WEIGHTS):
-        total = total + _index_in(_GB11714_ALPHABET, body8.substr(i, 1)) * w
-    return total
-
-
 def gb11714(body8: ir.StringValue, check: ir.StringValue) -> ir.BooleanValue:
     """组织机构代码 check: 8 body characters and the check character (GB 11714-1997).
 
@@ -197,9 +190,20 @@ def gb11714(body8: ir.StringValue, check: ir.StringValue) -> ir.BooleanValue:
     with X = 10: the same condition without building the expected character (a cast and a CASE per
     row, which cost more than the sum). A check character that is not a digit or X gives NULL.
     """
+    total = ibis.literal(0)
+    for i, w in enumerate(_GB11714_WEIGHTS):
+        total = total + _index_in(_GB11714_ALPHABET, body8.substr(i, 1)) * w
     digit = ibis.ifelse(check.length() == 1, _index_in("0123456789", check), -1)
     value = ibis.ifelse(check == "X", 10, digit.nullif(-1))
-    return (_gb11714_sum(body8) + value) % 11 == 0
+    return (total + value) % 11 == 0
+
+
+def _gb32100_chars(v: ir.StringValue, start: int, stop: int) -> ir.IntegerValue:
+    """GB 32100's weighted sum of characters ``start``..``stop - 1`` (0-based), one lookup each."""
+    total = ibis.literal(0)
+    for i in range(start, stop):
+        total = total + _index_in(_GB32100_ALPHABET, v.substr(i, 1)) * _GB32100_WEIGHTS[i]
+    return total
 
 
 def gb32100_parts(v: ir.StringValue) -> dict[str, ir.Value]:
@@ -222,17 +226,9 @@ def gb32100_from(v: ir.StringValue, p: dict[str, ir.Value], *, org_code: bool = 
     letter-first codes) by lookups. On DuckDB: 17 % fewer instructions than :func:`gb32100` on
     a column of codes, half of them with letters, and 31 % fewer on 18-digit numbers.
     """
-    head, tail = p["head"], p["tail"]
-
-    def chars(start: int, stop: int) -> ir.IntegerValue:
-        total = ibis.literal(0)
-        for i in range(start, stop):
-            total = total + _index_in(_GB32100_ALPHABET, v.substr(i, 1)) * _GB32100_WEIGHTS[i]
-        return total
-
-    w = _GB32100_WEIGHTS
-    total = (ibis.ifelse(head.notnull(), _weighted(head, w[:8], 31), chars(0, 8))
-             + ibis.ifelse(tail.notnull(), _weighted(tail, w[8:], 31), chars(8, 17)))
+    head, tail, w = p["head"], p["tail"], _GB32100_WEIGHTS
+    total = (ibis.ifelse(head.notnull(), _weighted(head, w[:8], 31), _gb32100_chars(v, 0, 8))
+             + ibis.ifelse(tail.notnull(), _weighted(tail, w[8:], 31), _gb32100_chars(v, 8, 17)))
     check_ok = _index_in(_GB32100_ALPHABET, v.substr(17, 1)) == (31 - total % 31) % 31
     # the organisation code's alphabet is wider, but shape already limits characters to GB 32100's set;
     # where ``tail`` is digits its last one is the organisation code's check digit, weight 1
@@ -255,9 +251,7 @@ def gb32100(v: ir.StringValue, *, org_code: bool = True) -> ir.BooleanValue:
     casts would be computed at each use, which costs twice this on DuckDB).
     """
     shape = v.re_search(_GB32100_SHAPE)
-    total = ibis.literal(0)
-    for i, w in enumerate(_GB32100_WEIGHTS):
-        total = total + _index_in(_GB32100_ALPHABET, v.substr(i, 1)) * w
+    total = _gb32100_chars(v, 0, 17)
     check_ok = _index_in(_GB32100_ALPHABET, v.substr(17, 1)) == (31 - total % 31) % 31
     # the organisation code's alphabet is wider, but shape already limits characters to GB 32100's set
     gate = (shape & gb11714(v.substr(8, 8), v.substr(16, 1))) if org_code else shape
