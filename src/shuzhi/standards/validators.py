@@ -8,8 +8,8 @@ inside the engine: no value ever goes through Python.
 Digits are taken by integer arithmetic on a few casts rather than one substring per
 digit: casting a shape-checked chunk of at most 8 digits to BIGINT and dividing by
 powers of ten is exact (the engines divide in double precision, exact below 2^53)
-and much cheaper than 17 ``substr`` calls. The MOD 11-2 sum of GB 11643 needs no
-digits at all: see :func:`_mod11_weighted`.
+and much cheaper than 17 ``substr`` calls. The weighted sums of GB 11643 (MOD 11-2) and of
+GB 32100's digits need no digit extracted: see :func:`_weighted`.
 
 >>> import ibis
 >>> t = ibis.memtable({"id": ["11010519491231002X", "110105194912310021", None]})
@@ -59,10 +59,6 @@ def _weighted(chunk: ir.IntegerValue, weights: tuple[int, ...], modulus: int) ->
         if (a := (e[j - 1] - e[j]) % modulus) != 0:
             total = total + (chunk % 10**j) * a
     return total
-
-
-def _mod11_weighted(chunk: ir.IntegerValue, weights: tuple[int, ...]) -> ir.IntegerValue:
-    return _weighted(chunk, weights, 11)
 
 
 def iso_date(year: ir.StringValue, month: ir.StringValue, day: ir.StringValue) -> ir.DateValue:
@@ -145,7 +141,7 @@ def gb11643_from(
 ) -> ir.BooleanValue:
     """The GB 11643 test over :func:`gb11643_parts` (see :func:`gb11643`)."""
     w = _GB11643_WEIGHTS
-    total = _mod11_weighted(p["area"], w[:6]) + _mod11_weighted(p["birth"], w[6:14]) + _mod11_weighted(p["seq"], w[14:])
+    total = _weighted(p["area"], w[:6], 11) + _weighted(p["birth"], w[6:14], 11) + _weighted(p["seq"], w[14:], 11)
     last = p["last"]
     check_value = ibis.ifelse(last == "X", 10, last.try_cast("int64"))
     # the birth date's test may be staged once per row for the checks sharing it (see ``birth_ok`` in quality)
@@ -206,13 +202,22 @@ def _gb32100_chars(v: ir.StringValue, start: int, stop: int) -> ir.IntegerValue:
     return total
 
 
+def _gb32100_verdict(v: ir.StringValue, total: ir.IntegerValue, gate: ir.BooleanValue) -> ir.BooleanValue:
+    """The check character 18 against the sum ``total`` of characters 1-17, tested only where ``gate``
+    (shape, organisation code) holds. The organisation code's alphabet is wider, but the shape already
+    limits characters to GB 32100's set."""
+    check_ok = _index_in(_GB32100_ALPHABET, v.substr(17, 1)) == (31 - total % 31) % 31
+    ok = ibis.ifelse(gate.fill_null(False), check_ok, False)
+    return ibis.ifelse(v.isnull(), ibis.null("boolean"), ok.fill_null(False))
+
+
 def gb32100_parts(v: ir.StringValue) -> dict[str, ir.Value]:
     """The pieces of a 统一社会信用代码 that :func:`gb32100_from` uses more than once, computed once per row:
     the shape, and characters 1-8 and 9-17 as integers where they are digits (NULL where not)."""
     shape = v.re_search(_GB32100_SHAPE)
     # cast only shape-checked text (no sign, space or separator): CASE is evaluated lazily
     return {
-        "null": v.isnull(), "shape": shape,
+        "shape": shape,
         "head": ibis.ifelse(shape, v.substr(0, 8).try_cast("int64"), ibis.null("int64")),
         "tail": ibis.ifelse(shape, v.substr(8, 9).try_cast("int64"), ibis.null("int64")),
     }
@@ -229,13 +234,10 @@ def gb32100_from(v: ir.StringValue, p: dict[str, ir.Value], *, org_code: bool = 
     head, tail, w = p["head"], p["tail"], _GB32100_WEIGHTS
     total = (ibis.ifelse(head.notnull(), _weighted(head, w[:8], 31), _gb32100_chars(v, 0, 8))
              + ibis.ifelse(tail.notnull(), _weighted(tail, w[8:], 31), _gb32100_chars(v, 8, 17)))
-    check_ok = _index_in(_GB32100_ALPHABET, v.substr(17, 1)) == (31 - total % 31) % 31
-    # the organisation code's alphabet is wider, but shape already limits characters to GB 32100's set;
     # where ``tail`` is digits its last one is the organisation code's check digit, weight 1
     org = ibis.ifelse(tail.notnull(), _weighted(tail, (*_GB11714_WEIGHTS, 1), 11) % 11 == 0, gb11714(v.substr(8, 8), v.substr(16, 1)))
     gate = ibis.ifelse(p["shape"], org, False) if org_code else p["shape"]
-    ok = ibis.ifelse(gate.fill_null(False), check_ok, False)
-    return ibis.ifelse(p["null"], ibis.null("boolean"), ok.fill_null(False))
+    return _gb32100_verdict(v, total, gate)
 
 
 def gb32100(v: ir.StringValue, *, org_code: bool = True) -> ir.BooleanValue:
@@ -252,11 +254,8 @@ def gb32100(v: ir.StringValue, *, org_code: bool = True) -> ir.BooleanValue:
     """
     shape = v.re_search(_GB32100_SHAPE)
     total = _gb32100_chars(v, 0, 17)
-    check_ok = _index_in(_GB32100_ALPHABET, v.substr(17, 1)) == (31 - total % 31) % 31
-    # the organisation code's alphabet is wider, but shape already limits characters to GB 32100's set
     gate = (shape & gb11714(v.substr(8, 8), v.substr(16, 1))) if org_code else shape
-    ok = ibis.ifelse(gate.fill_null(False), check_ok, False)
-    return ibis.ifelse(v.isnull(), ibis.null("boolean"), ok.fill_null(False))
+    return _gb32100_verdict(v, total, gate)
 
 
 def luhn_parts(v: ir.StringValue, *, min_length: int = 16, max_length: int = 19) -> dict[str, ir.Value]:
