@@ -232,3 +232,12 @@ def test_spans_find_candidates_in_text(ws: Workspace) -> None:
 def test_birth_dates_need_a_header() -> None:
     assert get("DATE_OF_BIRTH").VALUES_DECIDE is False
     assert dt.date.today().year > 2000
+
+
+def test_yielding_is_one_level_deep() -> None:
+    """The scanner tests the entities others yield to before those, on the values as they are: they must not yield themselves."""
+    known = registry()
+    for r in known.values():
+        for other in r.YIELDS_TO:
+            assert other in known and not known[other].YIELDS_TO, (r.ENTITY, other)
+    assert known["BANK_CARD"].YIELDS_TO == ("CN_RESIDENT_ID",) and known["CN_USCC"].YIELDS_TO == ("CN_RESIDENT_ID",)

@@ -10,7 +10,7 @@ import pytest
 
 from shuzhi.discovery import scan_table
 from shuzhi.discovery.headers import header_hints, is_text_header, tokens
-from shuzhi.standards.checksums import gb11643_check_char, luhn_check_digit
+from shuzhi.standards.checksums import gb11643_check_char, gb32100_valid, luhn_check_digit, luhn_valid
 from shuzhi.workspace import Workspace
 
 N = 40
@@ -82,6 +82,31 @@ def test_ratio_thresholds_with_and_without_a_header(any_ws: Workspace) -> None:
     assert found(r, "zjhm") == ["CN_RESIDENT_ID"]  # 50 % ≥ 30 % with the header
     e = next(c for c in r.columns if c.name == "zjhm").entities[0]
     assert e.ratio == 0.5 and 0.7 < e.confidence < 1
+
+
+def ids_also(valid: Callable[[str], bool], n: int) -> list[str]:
+    """``n`` valid resident ID numbers that ``valid`` (another entity's check) accepts too."""
+    out = []
+    for i in range(200_000):
+        body = f"3201021990{1 + i % 12:02d}{1 + i // 12 % 28:02d}{i // 336 % 1000:03d}"
+        number = body + gb11643_check_char(body)
+        if valid(number) and number not in out:
+            out.append(number)
+            if len(out) == n:
+                return out
+    raise AssertionError("too few numbers")
+
+
+def test_a_value_validating_as_a_resident_id_is_counted_for_it_alone(any_ws: Workspace) -> None:
+    luhn_too, uscc_too = ids_also(luhn_valid, N), ids_also(gb32100_valid, N)
+    cards = [body + luhn_check_digit(body) for body in (f"622202{i:012d}" for i in range(12))]
+    t = table(c1=luhn_too, c2=uscc_too, yhkh=luhn_too[:24] + cards + [None] * (N - 36))
+    r = scan_table(any_ws.engine, t, sample=None)
+    # every value passes Luhn (or GB 32100) as well: the ID's stricter checks win them
+    assert found(r, "c1") == ["CN_RESIDENT_ID"] and found(r, "c2") == ["CN_RESIDENT_ID"]
+    # two thirds IDs (enough to test them without a header), a third cards: each counted once
+    yhkh = next(c for c in r.columns if c.name == "yhkh")
+    assert {(e.type, e.ratio) for e in yhkh.entities} == {("CN_RESIDENT_ID", 0.6667), ("BANK_CARD", 0.3333)}
 
 
 def test_blanks_and_placeholders_are_not_values(any_ws: Workspace) -> None:

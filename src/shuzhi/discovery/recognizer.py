@@ -98,6 +98,9 @@ class Recognizer:
     #: a cheap regex (a search) that every matching value also matches: the first pass counts it, and
     #: ``match`` runs only on columns where enough values pass it
     PREFILTER: ClassVar[str | None] = None
+    #: entities with stricter checks that win a value both validate: a value validating as one of them
+    #: (in the same column) is not counted for this one, and this one's validator does not run on it
+    YIELDS_TO: ClassVar[tuple[str, ...]] = ()
 
     def match(self, v: ir.StringValue, *, hinted: bool) -> ir.BooleanValue | None:
         return None

@@ -137,6 +137,29 @@ def _plan(i: int, hints: Mapping[str, str], text: bool, passed: Mapping[str, int
     return values, spans
 
 
+def _with_pieces(t: ir.Table, wanted: list[tuple[str, Recognizer, str]]) -> ir.Table:
+    """``t`` plus, for each (column ``alias``, ``r``, ``prefix``), the pieces of ``r`` (:meth:`Recognizer.parts`)
+    of that column, named ``prefix`` + key."""
+    pieces = {f"{prefix}{k}": e for alias, r, prefix in wanted for k, e in (r.parts(t[alias]) or {}).items()}
+    return t.select(*t.columns, **pieces) if pieces else t
+
+
+def _test(t: ir.Table, r: Recognizer, alias: str, prefix: str, hinted: bool) -> ir.BooleanValue:
+    """``r``'s test of column ``alias``, on its pieces (columns named ``prefix`` + key) where it has them."""
+    keys = [c for c in t.columns if c.startswith(prefix)]
+    if keys:
+        return r.match_parts({c[len(prefix):]: t[c] for c in keys}, hinted=hinted)
+    return r.match(t[alias], hinted=hinted)
+
+
+def _tested(t: ir.Table, i: int, planned: tuple[str, Recognizer, bool], prefix: str) -> ir.BooleanValue:
+    """Column ``i``'s value passes ``planned``'s recognizer; the validator runs only on the rows its prefilter
+    lets through (the engines evaluate CASE lazily)."""
+    alias, r, hinted = planned
+    m = _test(t, r, alias, prefix, hinted)
+    return ibis.ifelse(t[f"t{i}"].re_search(r.PREFILTER), m, False) if r.PREFILTER else m
+
+
 def _second_pass(engine: Engine, base: ir.Table, plans: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[tuple[int, str], int]:
     """Matching values per (column, ``v:``/``s:`` entity): the cleaned values and span candidates are
     projected first, so each is computed once per row and the validators refer to them by name."""
@@ -159,35 +182,45 @@ def _second_pass(engine: Engine, base: ir.Table, plans: list[tuple[dict[str, Any
         for r, alias in spans.values():
             cleaned[alias] = PREPARE[r.PREPARE](text[f"r{alias}"])
     staged = text.select(*base.columns, **cleaned)
+    # a recognizer that yields to another planned on the same column (Recognizer.YIELDS_TO) is tested
+    # after it, on its own copy of the value, kept only where the other's test failed
+    yielding = {(i, e): [o for o in r.YIELDS_TO if o in values]
+                for i, (values, _) in enumerate(plans) for e, (_, r, _) in values.items()}
+    yielding = {k: v for k, v in yielding.items() if v}
+    decided = {(i, o): f"x{i}_{o}" for (i, _), others in yielding.items() for o in others}
     # pieces a validator uses many times (digits as integers, a birth date), one more projection
-    pieces: dict[str, ir.Value] = {}
-    for i, (values, spans) in enumerate(plans):
-        for entity, (alias, r, _) in values.items():
-            pieces.update({f"{alias}_{entity}_{k}": e for k, e in (r.parts(staged[alias]) or {}).items()})
-        for entity, (r, alias) in spans.items():
-            pieces.update({f"{alias}_{k}": e for k, e in (r.parts(staged[alias]) or {}).items()})
-    if pieces:
-        staged = staged.select(*staged.columns, **pieces)
-
-    def test(r: Recognizer, alias: str, prefix: str, hinted: bool) -> ir.BooleanValue | None:
-        keys_ = [c for c in staged.columns if c.startswith(prefix)]
-        if keys_:
-            return r.match_parts({c[len(prefix):]: staged[c] for c in keys_}, hinted=hinted)
-        return r.match(staged[alias], hinted=hinted)
+    staged = _with_pieces(staged, [(alias, r, f"{alias}_{entity}_") for i, (values, _) in enumerate(plans)
+                                   for entity, (alias, r, _) in values.items() if (i, entity) not in yielding]
+                          + [(alias, r, f"{alias}_") for _, spans in plans for r, alias in spans.values()])
+    if yielding:
+        staged = staged.select(*staged.columns, **{name: _tested(staged, i, plans[i][0][entity], f"{plans[i][0][entity][0]}_{entity}_")
+                                                   for (i, entity), name in decided.items()})
+        kept: dict[str, ir.Value] = {}
+        for (i, entity), others in yielding.items():
+            alias, r, _ = plans[i][0][entity]
+            free = ~ibis.or_(*(staged[decided[i, o]] for o in others))
+            gate = free & staged[f"t{i}"].re_search(r.PREFILTER) if r.PREFILTER else free
+            kept[f"k{i}_{entity}"] = ibis.ifelse(gate, staged[alias], ibis.null("string"))
+        staged = staged.select(*staged.columns, **kept)
+        staged = _with_pieces(staged, [(f"k{i}_{entity}", plans[i][0][entity][1], f"k{i}_{entity}_") for i, entity in yielding])
 
     aggs: dict[str, ir.Scalar] = {}
     keys: dict[str, tuple[int, str]] = {}
     for i, (values, spans) in enumerate(plans):
-        present, raw = staged[f"q{i}"], staged[f"t{i}"]
+        present = staged[f"q{i}"]
         for entity, (alias, r, hinted) in values.items():
             keys[key := f"m{len(keys)}"] = (i, f"v:{entity}")
-            m = test(r, alias, f"{alias}_{entity}_", hinted)
-            # the validator runs only on the rows its prefilter lets through (the engines evaluate CASE lazily)
-            aggs[key] = _share(ibis.ifelse(raw.re_search(r.PREFILTER), m, False) if r.PREFILTER else m, present)
+            if (i, entity) in decided:
+                m = staged[decided[i, entity]]
+            elif (i, entity) in yielding:
+                name = f"k{i}_{entity}"
+                m = ibis.ifelse(staged[name].notnull(), _test(staged, r, name, f"{name}_", hinted), False)
+            else:
+                m = _tested(staged, i, values[entity], f"{alias}_{entity}_")
+            aggs[key] = _share(m, present)
         for entity, (r, alias) in spans.items():
             keys[key := f"m{len(keys)}"] = (i, f"s:{entity}")
-            candidate = staged[alias]
-            aggs[key] = _share(ibis.ifelse(candidate.notnull(), test(r, alias, f"{alias}_", False), False), present)
+            aggs[key] = _share(ibis.ifelse(staged[alias].notnull(), _test(staged, r, alias, f"{alias}_", False), False), present)
     row = engine.to_pyarrow(staged.aggregate(**aggs)).to_pylist()[0]
     return {keys[k]: int(v or 0) for k, v in row.items()}
 

@@ -16,6 +16,8 @@ class CnUscc(Recognizer):
     VALIDATED = True
     PREFILTER = r"^\s*[0-9A-HJ-NP-RTUWXYa-hj-np-rtuwxy]{2}[0-9]{6}[0-9A-HJ-NP-RTUWXYa-hj-np-rtuwxy]{10}\s*$"
     PREPARE = "upper"
+    # a resident ID passes the check character and the embedded GB 11714 check one time in 341; its own are stricter
+    YIELDS_TO = ("CN_RESIDENT_ID",)
     SPAN = r"(?:^|[^0-9A-Za-z])([0-9A-HJ-NP-RTUWXY]{2}[0-9]{6}[0-9A-HJ-NP-RTUWXY]{10})(?:[^0-9A-Za-z]|$)"
 
     def match(self, v: ir.StringValue, *, hinted: bool) -> ir.BooleanValue:
