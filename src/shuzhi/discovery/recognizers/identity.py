@@ -10,13 +10,11 @@ import ibis.expr.types as ir
 from shuzhi.discovery.recognizer import Recognizer, full, recognizer
 from shuzhi.standards.validators import gb11643_from, gb11643_parts
 
-# first two digits of GB/T 2260 provinces, plus 81/82/83 of the residence permits for residents of
-# Hong Kong, Macau and Taiwan (港澳台居民居住证, GB 11643 numbers with area 810000/820000/830000)
-_PROVINCE = "(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[1-3])"
-
-
-#: the same, as ranges of the two first digits
+#: first two digits of GB/T 2260 provinces, plus 81/82/83 of the residence permits for residents of
+#: Hong Kong, Macau and Taiwan (港澳台居民居住证, GB 11643 numbers with area 810000/820000/830000), as ranges
 _PROVINCE_RANGES = ((11, 15), (21, 23), (31, 37), (41, 46), (50, 54), (61, 65), (71, 71), (81, 83))
+# the same as a regex, for free text: (?:1[1-5]|2[1-3]|…|71|8[1-3])
+_PROVINCE = "(?:" + "|".join(str(lo) if lo == hi else f"{lo // 10}[{lo % 10}-{hi % 10}]" for lo, hi in _PROVINCE_RANGES) + ")"
 
 
 def _province_of(area: ir.IntegerValue) -> ir.BooleanValue:
