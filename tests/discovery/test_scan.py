@@ -10,6 +10,8 @@ import pytest
 
 from shuzhi.discovery import scan_table
 from shuzhi.discovery.headers import header_hints, is_text_header, tokens
+from shuzhi.discovery.recognizer import registry
+from shuzhi.discovery.tuning import tuning
 from shuzhi.standards.checksums import gb11643_check_char, gb32100_valid, luhn_check_digit, luhn_valid
 from shuzhi.workspace import Workspace
 
@@ -109,6 +111,61 @@ def test_a_value_validating_as_a_resident_id_is_counted_for_it_alone(any_ws: Wor
     assert {(e.type, e.ratio) for e in yhkh.entities} == {("CN_RESIDENT_ID", 0.6667), ("BANK_CARD", 0.3333)}
 
 
+def _outcome(r) -> list[tuple]:  # type: ignore[no-untyped-def]
+    return [(c.name, c.text, c.present, sorted((e.type, e.ratio, e.confidence, e.source) for e in c.entities), c.evidence)
+            for c in r.columns]
+
+
+def test_a_full_scan_is_the_same_whatever_its_first_rows_guess(any_ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full scan of a large table guesses its validators from the first rows (``full_scan.head_rows``) and
+    corrects the guess after one pass: the findings are those of two passes over all rows."""
+    cards = [body + luhn_check_digit(body) for body in (f"622202{i:012d}" for i in range(30))]
+    note = "联系人张三，电话13912345678，材料齐全，已转街道办理"
+    t = table(c1=["x"] * 10 + ids(30),  # IDs after the first rows only: not guessed, planned
+              # IDs passing Luhn first, then cards: the cards were counted yielding to the IDs, which are not planned
+              c2=ids_also(luhn_valid, 10) + cards,
+              c3=["短"] * 10 + [note] * 30,  # free text after the first rows only: spans not guessed
+              身份证号=ids(10) + ["x"] * 30)  # guessed, not planned (a quarter look like IDs: the evidence says so)
+    seen: list[str] = []
+
+    def steps(zh: str, en: str) -> None:
+        seen.append(en)
+
+    outcomes = {}
+    for head in (1000, 40, 10, 1):
+        monkeypatch.setitem(tuning()["full_scan"], "head_rows", head)
+        seen.clear()
+        outcomes[head] = _outcome(scan_table(any_ws.engine, t, sample=None, steps=steps))
+        if head == 1000:
+            assert seen[1:2] == ["second pass: validators and free-text spans"]  # the first rows were every row
+        elif head == 10 and any_ws.engine.name == "duckdb":  # the first rows as stored (Spark's limit may take others)
+            assert seen[1:3] == ["all rows: prefilters, validators and free-text spans",
+                                 "one more pass: validators the first rows did not foresee"]
+    assert outcomes[40] == outcomes[10] == outcomes[1] == outcomes[1000]
+    by_name = {o[0]: o for o in outcomes[10]}
+    assert [(e[0], e[1]) for e in by_name["c1"][3]] == [("CN_RESIDENT_ID", 0.75)]
+    assert [(e[0], e[1]) for e in by_name["c2"][3]] == [("BANK_CARD", 1.0)] and by_name["c3"][1] and by_name["身份证号"][3] == []
+    assert by_name["身份证号"][4] == ["表头含“身份证”，但只有 25% 的取值形似居民身份证号码，不认定"]
+    assert {e[0] for e in by_name["c3"][3]} == {"CN_MOBILE", "CN_PERSON_NAME"}
+
+
+def test_unplanned() -> None:
+    from shuzhi.discovery.scan import _unplanned
+
+    reg = registry()
+    card, rid, mobile = reg["BANK_CARD"], reg["CN_RESIDENT_ID"], reg["CN_MOBILE"]
+    planned_id, planned_card = ("a0_upper", rid, False), ("a0_digits", card, False)
+    spans = {"CN_MOBILE": (mobile, "c1_0")}
+    guessed = [({"CN_RESIDENT_ID": planned_id, "BANK_CARD": planned_card}, {}), ({}, spans)]
+    # as guessed: nothing missing
+    assert _unplanned(guessed, guessed) == [({}, {}), ({}, {})]
+    # the ID not planned after all: the card yielded to it, and is counted again
+    assert _unplanned(guessed, [({"BANK_CARD": planned_card}, {}), ({}, spans)]) == [({"BANK_CARD": planned_card}, {}), ({}, {})]
+    # the ID planned but not guessed: both again (the card's count depends on the ID's test)
+    assert _unplanned([({"BANK_CARD": planned_card}, {}), ({}, {})], guessed) == [
+        ({"CN_RESIDENT_ID": planned_id, "BANK_CARD": planned_card}, {}), ({}, spans)]
+
+
 def test_blanks_and_placeholders_are_not_values(any_ws: Workspace) -> None:
     t = table(c1=ids(N // 2) + ["无", "-", "", "　", None] * (N // 10))
     r = scan_table(any_ws.engine, t, sample=None)
@@ -203,7 +260,7 @@ def test_steps_are_reported_in_order(any_ws: Workspace) -> None:
 
     notes = ["本村村民张三反映路灯损坏", "已电话回访，问题已解决"] * (N // 2)
     scan_table(any_ws.engine, table(c1=ids(400)[:N], 走访情况=notes), sample=None, steps=steps)
-    assert seen == ["first pass: shapes and prefilters", "second pass: validators and free-text spans",
+    assert seen == ["first pass: shapes and prefilters of the first 20,000 rows", "second pass: validators and free-text spans",
                     "word segmentation (a bounded number of rows)"]
     seen.clear()
     scan_table(any_ws.engine, table(c1=ids(400)), sample=50, seed=1, steps=steps)

@@ -12,6 +12,10 @@
 5. :mod:`shuzhi.discovery.evidence` turns the counts, the headers and the neighbouring columns
    into findings. Only counts leave the engine.
 
+A full scan of a large table reads it once: 2 runs on its first rows to guess the validators of 3, and
+one aggregate over all rows computes both; what the counts of all rows plan and the guess missed runs
+after (:func:`_full_scan`).
+
 >>> import ibis
 >>> from shuzhi.engine.duckdb import DuckDBEngine
 >>> t = ibis.memtable({"sfzh": ["11010519491231002X", "110105194912310021"], "c1": ["13912345678", "15012345678"]})
@@ -23,7 +27,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -99,16 +103,25 @@ def _least_ratio(r: Recognizer, hinted: bool) -> float:
     return float(th["with_header"] if hinted else th["values_alone"])
 
 
-def _base(t: ir.Table, names: list[str], blank: str) -> ir.Table:
-    """Each column as text (``t0`` …) and whether it holds a value (``q0`` …), computed once per row."""
+def _counted(r: Recognizer, entity: str, hinted: Mapping[str, str]) -> bool:
+    """Whether the first pass counts ``r``'s prefilter in a column with these header hints (a recognizer whose
+    values do not decide alone, a birth date, only where the header points to it)."""
+    return r.PREFILTER is not None and (r.VALUES_DECIDE or entity in hinted)
+
+
+def _base(t: ir.Table, names: list[str], blank: str, hints: list[Mapping[str, str]], known: dict[str, Recognizer]) -> ir.Table:
+    """Each column as text (``t0`` …), whether it holds a value (``q0`` …) and whether it passes each counted
+    prefilter (``f0_CN_MOBILE`` …), computed once per row: the first pass counts the flags, the second
+    runs a validator only where its flag is set."""
     text = t.select(**{f"t{i}": _text(t[name]) for i, name in enumerate(names)})
-    return text.select(*text.columns, **{f"q{i}": _present(text[f"t{i}"], blank) for i in range(len(names))})
+    return text.select(*text.columns, **{f"q{i}": _present(text[f"t{i}"], blank) for i in range(len(names))},
+                       **{f"f{i}_{e}": text[f"t{i}"].re_search(r.PREFILTER)
+                          for i, hinted in enumerate(hints) for e, r in known.items() if _counted(r, e, hinted)})
 
 
-def _first_pass(engine: Engine, base: ir.Table, hints: list[Mapping[str, str]], known: dict[str, Recognizer]) -> dict[str, Any]:
+def _first_aggs(engine: Engine, base: ir.Table, hints: list[Mapping[str, str]], known: dict[str, Recognizer]) -> dict[str, ir.Scalar]:
     """Per column: non-blank values, their average length, how many look like words (Han or spaces),
-    and how many pass each recognizer's prefilter — one aggregate. A recognizer whose values do not
-    decide alone (a birth date) is counted only in the columns whose header points to it."""
+    and how many pass each counted prefilter."""
     aggs: dict[str, ir.Scalar] = {"__rows": base.count()}
     for i, hinted in enumerate(hints):
         v, present = base[f"t{i}"], base[f"q{i}"]
@@ -117,19 +130,41 @@ def _first_pass(engine: Engine, base: ir.Table, hints: list[Mapping[str, str]], 
         aggs[f"l{i}"] = ibis.ifelse(present, length, ibis.null("int64")).mean()
         aggs[f"w{i}"] = _share(_wordy(engine, v, length), present)
         for entity, r in known.items():
-            if r.PREFILTER is not None and (r.VALUES_DECIDE or entity in hinted):
-                aggs[f"p{i}:{entity}"] = _share(v.re_search(r.PREFILTER), present)
-    return engine.to_pyarrow(base.aggregate(**aggs)).to_pylist()[0]
+            if _counted(r, entity, hinted):
+                aggs[f"p{i}:{entity}"] = _share(base[f"f{i}_{entity}"], present)
+    return aggs
 
 
-def _plan(i: int, hints: Mapping[str, str], text: bool, passed: Mapping[str, int], n: int,
-          known: dict[str, Recognizer]) -> tuple[dict[str, tuple[str, Recognizer, bool]], dict[str, tuple[Recognizer, str]]]:
-    """Which recognizers to run on column ``i``: on its values (those the prefilter left plausible)
-    and, for free text, on the first candidate span of each row."""
+def _counts(first: Mapping[str, Any], names: list[str], titles: Mapping[str, str], known: dict[str, Recognizer]) -> list[ColumnCounts]:
+    """The first pass's counts per column, and whether the column is free text."""
+    cfg = tuning()
+    counts = []
+    for i, name in enumerate(names):
+        present = int(first[f"n{i}"] or 0)
+        avg = float(first[f"l{i}"] or 0.0)
+        wordy = int(first[f"w{i}"] or 0) >= present / 2 > 0
+        passed = {e: int(first[f"p{i}:{e}"] or 0) for e in known if f"p{i}:{e}" in first}
+        # long values in words are free text, unless most of them have the shape of an entity whose
+        # values decide alone (addresses; not a birth date's loose shape, four digits anywhere)
+        shaped = present > 0 and any(n >= present * cfg["ratio"]["weak_pattern"]
+                                     for e, n in passed.items() if known[e].VALUES_DECIDE)
+        text = is_text_header(name, titles.get(name)) or (avg >= cfg["text"]["min_avg_length"] and wordy and not shaped)
+        counts.append(ColumnCounts(name, titles.get(name), present, avg, text, {}, {}, passed))
+    return counts
+
+
+Plan = tuple[dict[str, tuple[str, Recognizer, bool]], dict[str, tuple[Recognizer, str]]]
+
+
+def _plan(i: int, hints: Mapping[str, str], c: ColumnCounts, known: dict[str, Recognizer], margin: float = 1.0) -> Plan:
+    """Which recognizers to run on column ``i``: on its values (those the prefilter left plausible, at
+    ``margin`` times the lowest share that could be reported) and, for free text, on the first
+    candidate span of each row."""
     values, spans = {}, {}
+    text, passed, n = c.text, c.prefilter, c.present
     for entity, r in known.items():
         hinted = entity in hints
-        plausible = entity not in passed or (n > 0 and passed[entity] / n >= _least_ratio(r, hinted))
+        plausible = entity not in passed or (n > 0 and passed[entity] / n >= _least_ratio(r, hinted) * margin)
         if (r.VALUES_DECIDE or hinted) and plausible and not r.header_only:
             values[entity] = (f"a{i}_{r.PREPARE}", r, hinted)
         if text and r.SPAN:
@@ -154,17 +189,23 @@ def _test(t: ir.Table, r: Recognizer, alias: str, prefix: str, hinted: bool) -> 
 
 def _tested(t: ir.Table, i: int, planned: tuple[str, Recognizer, bool], prefix: str) -> ir.BooleanValue:
     """Column ``i``'s value passes ``planned``'s recognizer; the validator runs only on the rows its prefilter
-    lets through (the engines evaluate CASE lazily)."""
+    lets through (the flag of :func:`_base`; the engines evaluate CASE lazily)."""
     alias, r, hinted = planned
     m = _test(t, r, alias, prefix, hinted)
-    return ibis.ifelse(t[f"t{i}"].re_search(r.PREFILTER), m, False) if r.PREFILTER else m
+    return ibis.ifelse(t[f"f{i}_{r.ENTITY}"], m, False) if r.PREFILTER else m
 
 
-def _second_pass(engine: Engine, base: ir.Table, plans: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[tuple[int, str], int]:
-    """Matching values per (column, ``v:``/``s:`` entity): the cleaned values and span candidates are
-    projected first, so each is computed once per row and the validators refer to them by name."""
+def _yielded(r: Recognizer, values: Mapping[str, Any]) -> list[str]:
+    """The entities planned on the same column (``values``) that ``r`` yields to (:attr:`Recognizer.YIELDS_TO`)."""
+    return [o for o in r.YIELDS_TO if o in values]
+
+
+def _second_aggs(base: ir.Table, plans: list[Plan]) -> tuple[ir.Table, dict[str, ir.Scalar], dict[str, tuple[int, str]]]:
+    """The second pass over ``base``: the staged table (``base``'s columns and more), its aggregates and, per
+    aggregate, the (column, ``v:``/``s:`` entity) it counts the matching values of. The cleaned values and span
+    candidates are projected first, so each is computed once per row and the validators refer to them by name."""
     if not any(values or spans for values, spans in plans):
-        return {}
+        return base, {}, {}
     # free text: first whether a row holds any candidate at all (one search for every span type: most
     # remarks hold none), then each type's first candidate, searched, and captured only where found
     # (a capture costs ten times a search on DuckDB; CASE is evaluated lazily)
@@ -184,8 +225,7 @@ def _second_pass(engine: Engine, base: ir.Table, plans: list[tuple[dict[str, Any
     staged = text.select(*base.columns, **cleaned)
     # a recognizer that yields to another planned on the same column (Recognizer.YIELDS_TO) is tested
     # after it, on its own copy of the value, kept only where the other's test failed
-    yielding = {(i, e): [o for o in r.YIELDS_TO if o in values]
-                for i, (values, _) in enumerate(plans) for e, (_, r, _) in values.items()}
+    yielding = {(i, e): _yielded(r, values) for i, (values, _) in enumerate(plans) for e, (_, r, _) in values.items()}
     yielding = {k: v for k, v in yielding.items() if v}
     decided = {(i, o): f"x{i}_{o}" for (i, _), others in yielding.items() for o in others}
     # pieces a validator uses many times (digits as integers, a birth date), one more projection
@@ -199,7 +239,7 @@ def _second_pass(engine: Engine, base: ir.Table, plans: list[tuple[dict[str, Any
         for (i, entity), others in yielding.items():
             alias, r, _ = plans[i][0][entity]
             free = ~ibis.or_(*(staged[decided[i, o]] for o in others))
-            gate = free & staged[f"t{i}"].re_search(r.PREFILTER) if r.PREFILTER else free
+            gate = free & staged[f"f{i}_{entity}"] if r.PREFILTER else free
             kept[f"k{i}_{entity}"] = ibis.ifelse(gate, staged[alias], ibis.null("string"))
         staged = staged.select(*staged.columns, **kept)
         staged = _with_pieces(staged, [(f"k{i}_{entity}", plans[i][0][entity][1], f"k{i}_{entity}_") for i, entity in yielding])
@@ -221,8 +261,32 @@ def _second_pass(engine: Engine, base: ir.Table, plans: list[tuple[dict[str, Any
         for entity, (r, alias) in spans.items():
             keys[key := f"m{len(keys)}"] = (i, f"s:{entity}")
             aggs[key] = _share(ibis.ifelse(staged[alias].notnull(), _test(staged, r, alias, f"{alias}_", False), False), present)
-    row = engine.to_pyarrow(staged.aggregate(**aggs)).to_pylist()[0]
-    return {keys[k]: int(v or 0) for k, v in row.items()}
+    return staged, aggs, keys
+
+
+def _matched(row: Mapping[str, Any], keys: Mapping[str, tuple[int, str]]) -> dict[tuple[int, str], int]:
+    return {keys[k]: int(row[k] or 0) for k in keys}
+
+
+def _second_pass(engine: Engine, base: ir.Table, plans: list[Plan]) -> dict[tuple[int, str], int]:
+    """Matching values per (column, ``v:``/``s:`` entity), one aggregate (see :func:`_second_aggs`)."""
+    staged, aggs, keys = _second_aggs(base, plans)
+    return _matched(engine.to_pyarrow(staged.aggregate(**aggs)).to_pylist()[0], keys) if aggs else {}
+
+
+def _unplanned(guessed: list[Plan], plans: list[Plan]) -> list[Plan]:
+    """What ``plans`` hold that a pass run with ``guessed`` did not count as ``plans`` would: an entity not
+    guessed, or one that yields to a different set of entities (its count depends on them; those are
+    counted again with it)."""
+    out: list[Plan] = []
+    for (gv, gs), (values, spans) in zip(guessed, plans, strict=True):
+        missing = {}
+        for entity, planned in values.items():
+            if entity not in gv or _yielded(planned[1], gv) != _yielded(planned[1], values):
+                missing[entity] = planned
+                missing.update({o: values[o] for o in _yielded(planned[1], values)})
+        out.append((missing, {e: p for e, p in spans.items() if e not in gs}))
+    return out
 
 
 def _unsettled(c: ColumnCounts) -> list[int]:
@@ -245,6 +309,42 @@ def _segment_pass(engine: Engine, base: ir.Table, columns: list[tuple[int, list[
     row = engine.to_pyarrow(bits.aggregate(**aggs)).to_pylist()[0]
     for i, wanted in columns:
         counts[i].segmented = {SEGMENTED[bit]: (int(row[f"g{i}_{bit}"] or 0), int(row[f"e{i}"] or 0)) for bit in wanted}
+
+
+def _query(engine: Engine, t: ir.Table, aggs: dict[str, ir.Scalar]) -> dict[str, Any]:
+    return engine.to_pyarrow(t.aggregate(**aggs)).to_pylist()[0]
+
+
+def _full_scan(engine: Engine, kept: ir.Table, base: ir.Table, names: list[str], titles: Mapping[str, str],
+               hints: list[Mapping[str, str]], known: dict[str, Recognizer], blank: str,
+               step: Callable[[str, str], Any]) -> tuple[dict[str, Any], list[ColumnCounts], dict[tuple[int, str], int]]:
+    """Every row, read once where the table is large: the first pass over the first rows guesses the plan, one
+    pass over all rows counts the prefilters and runs the guessed validators, and a pass over all rows again
+    runs only what the counts of all rows plan and the guess missed (none, unless the first rows misled).
+    The counts are those of two passes over all rows: a guessed validator the plan drops is not reported.
+    Returns the first pass's counts, the columns' counts and the second pass's (see :func:`_second_pass`)."""
+    cfg = tuning()["full_scan"]
+    head_rows = int(cfg["head_rows"])
+    head = _base(kept.limit(head_rows), names, blank, hints, known)
+    with step(f"第一遍：前 {head_rows:,} 行的形状预筛", f"first pass: shapes and prefilters of the first {head_rows:,} rows"):
+        first = _query(engine, head, _first_aggs(engine, head, hints, known))
+    counts = _counts(first, names, titles, known)
+    if int(first["__rows"]) < head_rows:  # that was every row
+        with step("第二遍：校验与文本片段", "second pass: validators and free-text spans"):
+            return first, counts, _second_pass(engine, base, [_plan(i, hints[i], c, known) for i, c in enumerate(counts)])
+    guessed = [_plan(i, hints[i], c, known, margin=float(cfg["margin"])) for i, c in enumerate(counts)]
+    staged, aggs, keys = _second_aggs(base, guessed)
+    with step("全表：形状预筛、校验与文本片段", "all rows: prefilters, validators and free-text spans"):
+        first = _query(engine, staged, {**_first_aggs(engine, staged, hints, known), **aggs})
+    counts = _counts(first, names, titles, known)
+    plans = [_plan(i, hints[i], c, known) for i, c in enumerate(counts)]
+    second = {(i, key): n for (i, key), n in _matched(first, keys).items()
+              if key.split(":", 1)[1] in plans[i][0 if key.startswith("v:") else 1]}
+    missing = _unplanned(guessed, plans)
+    if any(values or spans for values, spans in missing):
+        with step("补充一遍：前几行未预见的校验", "one more pass: validators the first rows did not foresee"):
+            second.update(_second_pass(engine, base, missing))
+    return first, counts, second
 
 
 def scan_table(
@@ -282,25 +382,16 @@ def scan_table(
     else:
         kept = rows
     try:
-        base = _base(kept, names, blank)
-        hints = {name: header_hints(name, titles.get(name)) for name in names}
-        with step("第一遍：形状预筛", "first pass: shapes and prefilters"):
-            first = _first_pass(engine, base, [hints[name] for name in names], known)
-        counts = []
-        for i, name in enumerate(names):
-            present = int(first[f"n{i}"] or 0)
-            avg = float(first[f"l{i}"] or 0.0)
-            wordy = int(first[f"w{i}"] or 0) >= present / 2 > 0
-            passed = {e: int(first[f"p{i}:{e}"] or 0) for e in known if f"p{i}:{e}" in first}
-            # long values in words are free text, unless most of them have the shape of an entity whose
-            # values decide alone (addresses; not a birth date's loose shape, four digits anywhere)
-            shaped = present > 0 and any(n >= present * cfg["ratio"]["weak_pattern"]
-                                         for e, n in passed.items() if known[e].VALUES_DECIDE)
-            text = is_text_header(name, titles.get(name)) or (avg >= cfg["text"]["min_avg_length"] and wordy and not shaped)
-            counts.append(ColumnCounts(name, titles.get(name), present, avg, text, {}, {}, passed))
-        plans = [_plan(i, hints[c.name], c.text, c.prefilter, c.present, known) for i, c in enumerate(counts)]
-        with step("第二遍：校验与文本片段", "second pass: validators and free-text spans"):
-            second = _second_pass(engine, base, plans)
+        hints = [header_hints(name, titles.get(name)) for name in names]
+        base = _base(kept, names, blank, hints, known)
+        if sampled:
+            with step("第一遍：形状预筛", "first pass: shapes and prefilters"):
+                first = _query(engine, base, _first_aggs(engine, base, hints, known))
+            counts = _counts(first, names, titles, known)
+            with step("第二遍：校验与文本片段", "second pass: validators and free-text spans"):
+                second = _second_pass(engine, base, [_plan(i, hints[i], c, known) for i, c in enumerate(counts)])
+        else:
+            first, counts, second = _full_scan(engine, kept, base, names, titles, hints, known, blank, step)
         for (i, key), matched in second.items():
             kind, entity = key.split(":", 1)
             (counts[i].values if kind == "v" else counts[i].spans)[entity] = matched
@@ -311,7 +402,7 @@ def scan_table(
     finally:
         if sampled:
             engine.uncache(kept)
-    findings = decide(counts, hints)
+    findings = decide(counts, dict(zip(names, hints, strict=True)))
     scanned = int(first["__rows"])
     return ScanResult(rows_scanned=scanned, rows_total=sampled_from if sampled else scanned, columns=findings,
                       duration_s=round(time.monotonic() - started, 3), sampled=sampled)
