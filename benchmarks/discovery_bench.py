@@ -53,7 +53,7 @@ from bench_common import (
     round_robin,
     warm,
 )
-from results_md import replace_section
+from results_md import current_block, replace_section
 
 MAIN_PY = Path(sys.executable)
 SHUZHI = MAIN_PY.parent / "shuzhi"
@@ -339,10 +339,15 @@ def write_results(record: dict, history: list[dict] | None = None) -> None:
              "| column | content | expected |", "|---|---|---|"]
     for col, exp in gendata.LABELS.items():
         lines.append(f"| `{col}` | {gendata.WHAT[col]} | {', '.join(sorted(exp)) or '— (hard negative)'} |")
-    lines += ["", f"Run {record['date']}; machine: {record['machine']}; shuzhi code: {describe_code(record)}.",
+    # a run without part 1 (--skip-part1) keeps part 1 as the section last recorded it, with its own run line
+    kept = [] if p1 else current_block(SECTION, "### Part 1")
+    kept_run = [] if p1 else (current_block(SECTION, "Part 1: run ")[:1]
+                              or ["Part 1: r" + line[1:] for line in current_block(SECTION, "Run ")[:1]]) + [""]
+    lines += ["", *kept_run, f"{'Part 2: run' if kept else 'Run'} {record['date']}; machine: {record['machine']}; shuzhi code: {describe_code(record)}.",
               (f"Highest 1-minute load average seen before a run: {load:.1f} on {os.cpu_count()} cores"
                + (" — **the machine was shared with other jobs during the run; treat the times as indicative**."
                   if load > 1.5 * (os.cpu_count() or 1) else ".")), ""]
+    lines += kept
     if p1:
         t = p1["tools"]
         ref = t.get("presidio-slim", {}).get("cells_per_s")
@@ -421,14 +426,19 @@ def write_results(record: dict, history: list[dict] | None = None) -> None:
                       "2–3 s), so the ratio at 10M should be about the same; single runs at other sizes are listed below."]
         lines.append("")
         if history:
-            lines += ["Every part-2 run of ≥ 1M rows recorded in `benchmarks/work/discovery_bench.json`:", "",
+            lines += ["Every part-2 run of ≥ 1M rows recorded in `benchmarks/work/discovery_bench.json` (and, kept from this",
+                      "section, those recorded before the log was last cleaned):", "",
                       "| date | rows | runs | bare regex median s | shuzhi median s | × bare (wall) | × bare (CPU) | highest load |",
                       "|---|---:|---:|---:|---:|---:|---:|---:|"]
-            for h in history:
-                b, z = h["tools"]["bare-regex"], h["tools"]["shuzhi-lib"]
-                lines.append(f"| {h['date']} | {h['rows']:,} | {h['runs']} | {b['seconds']:.1f} | {z['seconds']:.1f} | "
-                             f"{ratio(z['seconds'], b['seconds'])} | {ratio(z['cpu'], b['cpu'])} | {max_load(h):.1f} |")
-            lines.append("")
+            rows = {h["date"]: f"| {h['date']} | {h['rows']:,} | {h['runs']} | {h['tools']['bare-regex']['seconds']:.1f} | "
+                               f"{h['tools']['shuzhi-lib']['seconds']:.1f} | {ratio(h['tools']['shuzhi-lib']['seconds'], h['tools']['bare-regex']['seconds'])} | "
+                               f"{ratio(h['tools']['shuzhi-lib']['cpu'], h['tools']['bare-regex']['cpu'])} | {max_load(h):.1f} |"
+                    for h in history}
+            # rows the section lists from runs the log no longer holds (a cleaned work directory) stay
+            for line in current_block(SECTION, "| date | rows | runs |")[2:]:
+                if line.startswith("| 20"):
+                    rows.setdefault(line.split(" | ", 1)[0][2:], line)
+            lines += [rows[d] for d in sorted(rows)] + [""]
     goals = []
     if p1 and p1["tools"].get("presidio-slim", {}).get("status") == "ok":
         t = p1["tools"]
@@ -439,6 +449,8 @@ def write_results(record: dict, history: list[dict] | None = None) -> None:
             goals.append(f"- Throughput ≥ 100× Presidio: {met} — " + ", ".join(f"{NAMES[j]} {ratio(v, 1)}" for j, v in got.items())
                          + f"; column F1 {t.get('shuzhi-lib', t.get('shuzhi-cli'))['score']['f1']:.2f} vs Presidio's "
                          f"{t['presidio-slim']['score']['f1']:.2f}.")
+    if not p1:  # part 1 as last recorded (see above)
+        goals += [line for line in current_block(SECTION, "### Against the goals") if line.startswith("- Throughput")]
     if p2 and p2.get("ratio"):
         met = "met" if max(p2["ratio"], p2["cpu_ratio"]) <= 2 else "**not met**"
         others = [h for h in history or [] if h["rows"] != p2["rows"] or h["runs"] != p2["runs"]]

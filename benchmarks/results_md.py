@@ -30,3 +30,18 @@ def replace_section(section: str, lines: list[str], path: Path = RESULTS) -> Non
         text = text.rstrip() + "\n\n" + body
     path.write_text(text, encoding="utf-8")
     print(f"wrote {section!r} to {path}")
+
+
+def current_block(section: str, start: str, path: Path = RESULTS) -> list[str]:
+    """The lines of ``section`` from the first line starting with ``start`` up to (not including) the next
+    ``### `` heading after it; empty when there is none. A run that skips a part keeps the part's last results."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if section not in text:
+        return []
+    lines = text[text.index(section):].split("\n")[1:]
+    lines = lines[:next((i for i, line in enumerate(lines) if line.startswith("## ")), len(lines))]
+    begin = next((i for i, line in enumerate(lines) if line.startswith(start)), None)
+    if begin is None:
+        return []
+    end = next((i for i in range(begin + 1, len(lines)) if lines[i].startswith("### ")), len(lines))
+    return lines[begin:end]
