@@ -213,6 +213,25 @@ def test_prefilters_let_every_valid_value_through(ws: Workspace) -> None:
         assert all(row["p"] for row in got), (entity, [c[0] for c in cases if c[2]], got)
 
 
+def test_the_scanners_prefilter_shortcuts_change_no_answer(any_ws: Workspace) -> None:
+    """The scanner searches one or two literals with ``contains`` and skips values shorter than a prefilter's
+    shortest match: the same answers as the regex, on every case and on short, padded and empty values."""
+    from shuzhi.discovery.scan import _prefilter
+
+    values = sorted({c[0] for cases in CASES.values() for c in cases if c[0] is not None})
+    values += ["", " ", "\u3000", "教", "信仰", "无宗教信仰", "a@b", "@", "1", "12", " 13912345678 ", "\t11010519491231002X\n"]
+    t = _table(values + [None])
+    flags = {}
+    for entity, r in registry().items():
+        if r.PREFILTER:
+            flags[f"{entity}_regex"] = t.v.re_search(r.PREFILTER).fill_null(False)
+            flags[f"{entity}_scan"] = _prefilter(any_ws.engine, t.v, r.PREFILTER).fill_null(False)
+    rows = any_ws.engine.to_pyarrow(t.select("v", **flags)).to_pylist()
+    for entity in {k.rsplit("_", 1)[0] for k in flags}:
+        assert [row[f"{entity}_scan"] for row in rows] == [row[f"{entity}_regex"] for row in rows], entity
+    assert sum(row["RELIGIOUS_BELIEF_scan"] for row in rows) >= 3 and sum(row["CN_RESIDENT_ID_scan"] for row in rows) >= 2
+
+
 def test_spans_find_candidates_in_text(ws: Workspace) -> None:
     text = ["联系人张三,电话13912345678", f"申请人李四（身份证号{ID1}）办理", f"卡号 {CARD} 已冻结", "请联系王五 139-1234-5678", "材料齐全，已办结"]
     t = _table(text)
